@@ -1,0 +1,169 @@
+/**
+ * Teams SSO plumbing around the Bot Framework Token Service (teams.md §2):
+ * - a create-once dedupe store for TeamsSSOTokenExchangeMiddleware (never the state BlobsStorage: its first
+ *   write already gets 412 and the exchange is swallowed, teams.md §2.5);
+ * - the middleware factory (one middleware per OAuth connection, picked by the invoke's connectionName);
+ * - sign-out through the turn's UserTokenClient (CloudAdapter has no signOutUser, §2.6);
+ * - the `signin/failure` answer (TeamsActivityHandler would answer 501, §2.7).
+ * Tokens are never logged or stored here.
+ */
+import {
+  ActivityTypes,
+  INVOKE_RESPONSE_KEY,
+  MessageFactory,
+  TeamsSSOTokenExchangeMiddleware,
+  type Middleware,
+  type Storage,
+  type StoreItems,
+  type TurnContext,
+} from 'botbuilder';
+import type { UserTokenClient } from 'botframework-connector';
+import { resolveLang, t, type Lang } from '../i18n';
+import { log } from '../log';
+
+/**
+ * A Storage whose write creates keys and never overwrites them: writing a key that already exists fails with an
+ * "eTag conflict" error (what TeamsSSOTokenExchangeMiddleware treats as "a duplicate, already handled").
+ * Entries expire after `ttlMs` (default 15 minutes, the OAuth prompt's lifetime) so the map stays small.
+ * Per process; for several instances a distributed create-if-absent store (Blob ifNoneMatch '*', Cosmos create)
+ * would be needed — a second instance only costs one extra idempotent exchange.
+ */
+export class CreateOnceStorage implements Storage {
+  private readonly items = new Map<string, { value: unknown; at: number }>();
+
+  constructor(
+    private readonly ttlMs = 15 * 60 * 1000,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    this.expire();
+    const out: StoreItems = {};
+    for (const key of keys) {
+      const item = this.items.get(key);
+      if (item) out[key] = JSON.parse(JSON.stringify(item.value));
+    }
+    return out;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    this.expire();
+    const keys = Object.keys(changes);
+    const existing = keys.filter((k) => this.items.has(k));
+    if (existing.length > 0) {
+      throw new Error(`Storage: error writing "${existing[0]}" due to eTag conflict (the key already exists).`);
+    }
+    const at = this.now();
+    for (const key of keys) this.items.set(key, { value: JSON.parse(JSON.stringify(changes[key])), at });
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    for (const key of keys) this.items.delete(key);
+  }
+
+  get size(): number {
+    this.expire();
+    return this.items.size;
+  }
+
+  private expire(): void {
+    const limit = this.now() - this.ttlMs;
+    for (const [key, item] of this.items) if (item.at < limit) this.items.delete(key);
+  }
+}
+
+/**
+ * Middleware that exchanges the Teams SSO token (`signin/tokenExchange`) and drops duplicates of one exchange
+ * (a user signed in on several Teams clients sends one per client). With several connections (read and write),
+ * the invoke's `connectionName` picks the matching one; unknown names go to the first.
+ */
+export function createSsoMiddleware(
+  connectionNames: string | readonly string[],
+  storage: Storage = new CreateOnceStorage(),
+): Middleware {
+  const names = (typeof connectionNames === 'string' ? [connectionNames] : [...connectionNames]).filter(
+    (n): n is string => typeof n === 'string' && n.length > 0,
+  );
+  if (names.length === 0) throw new TypeError('createSsoMiddleware needs at least one OAuth connection name');
+  const byName = new Map(names.map((n) => [n, new TeamsSSOTokenExchangeMiddleware(storage, n)]));
+  const first = byName.get(names[0])!;
+  return {
+    async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+      const value = context.activity.value as { connectionName?: unknown } | undefined;
+      const name = typeof value?.connectionName === 'string' ? value.connectionName : undefined;
+      const chosen = (name && byName.get(name)) || first;
+      return chosen.onTurn(context, next);
+    },
+  };
+}
+
+/** The UserTokenClient the CloudAdapter put in turn state (undefined with adapters that have none). */
+export function userTokenClientOf(context: TurnContext): UserTokenClient | undefined {
+  const key = (context.adapter as unknown as { UserTokenClientKey?: symbol }).UserTokenClientKey;
+  return key ? context.turnState.get<UserTokenClient>(key) : undefined;
+}
+
+/**
+ * Sign the person who sent this activity (`activity.from.id`) out of one OAuth connection at the Token Service.
+ * Returns false when this adapter has no UserTokenClient (nothing to sign out of).
+ */
+export async function signOut(context: TurnContext, connectionName: string): Promise<boolean> {
+  const client = userTokenClientOf(context);
+  const userId = context.activity.from?.id;
+  if (!client || !userId) return false;
+  await client.signOutUser(userId, connectionName, context.activity.channelId);
+  return true;
+}
+
+export const SIGNIN_INVOKES = ['signin/verifyState', 'signin/tokenExchange', 'signin/failure'] as const;
+
+/** True for the sign-in invokes Teams sends; the bot routes these to the dialogs (a SignInDialog may be waiting). */
+export function isSignInInvoke(activity: { type?: string; name?: string }): boolean {
+  return activity.type === ActivityTypes.Invoke && (SIGNIN_INVOKES as readonly string[]).includes(activity.name ?? '');
+}
+
+/** Answer an invoke with 200 unless something already answered it this turn. */
+export async function acknowledgeInvoke(context: TurnContext, message?: string): Promise<void> {
+  if (context.activity.type !== ActivityTypes.Invoke || context.turnState.get(INVOKE_RESPONSE_KEY)) return;
+  const isCardAction = context.activity.name === 'adaptiveCard/action';
+  const body = isCardAction
+    ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message ?? '' }
+    : undefined;
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+}
+
+export interface SignInFailureInfo {
+  code: string;
+  message: string;
+}
+
+/** The `{code, message}` of a `signin/failure` invoke (e.g. resourcematchfailed), trimmed and without tokens. */
+export function readSignInFailure(context: TurnContext): SignInFailureInfo {
+  const value = (context.activity.value ?? {}) as { code?: unknown; message?: unknown };
+  const clean = (v: unknown, fallback: string) =>
+    typeof v === 'string' && v.trim() ? v.trim().replace(/[^\w .,:;()'/-]/g, '').slice(0, 120) : fallback;
+  return { code: clean(value.code, 'unknown'), message: clean(value.message, '') };
+}
+
+/** Log a `signin/failure` (code only, never a token) and answer the invoke with 200. */
+export async function recordSignInFailure(context: TurnContext): Promise<SignInFailureInfo> {
+  const info = readSignInFailure(context);
+  log.warn('signin.sso_failed', {
+    code: info.code,
+    message: info.message,
+    channelId: context.activity.channelId,
+    conversationType: context.activity.conversation?.conversationType,
+  });
+  await acknowledgeInvoke(context);
+  return info;
+}
+
+/**
+ * For a `signin/failure` that arrives while no SignInDialog is waiting: log it, answer 200 (not 501) and tell the
+ * user SSO failed and that the Sign in button still works.
+ */
+export async function handleSignInFailure(context: TurnContext, lang?: Lang): Promise<void> {
+  const info = await recordSignInFailure(context);
+  const language = lang ?? resolveLang(context.activity.locale);
+  await context.sendActivity(MessageFactory.text(t(language, 'auth.sso.failedIdle', { code: info.code })));
+}

@@ -1,0 +1,246 @@
+/**
+ * SyncHelperBot: routing only. Every turn that carries something the admin said or clicked goes to the root dialog
+ * (whose state lives in PrivateConversationState: per user per conversation, so two admins in one channel thread
+ * never share a waterfall). Install events trigger the welcome exactly once. Nothing here knows about issues,
+ * Graph or cards beyond handing the dialog's card back as the invoke response.
+ */
+import {
+  AdaptiveCardInvokeResponse,
+  AdaptiveCardInvokeValue,
+  InvokeResponse,
+  PrivateConversationState,
+  SigninStateVerificationQuery,
+  StatePropertyAccessor,
+  Storage,
+  TeamsActivityHandler,
+  TurnContext,
+  UserState,
+} from 'botbuilder';
+import { Dialog, DialogState, runDialog } from 'botbuilder-dialogs';
+import { Clock, systemClock } from '../clock';
+import { resolveLang, t } from '../i18n';
+import { log } from '../log';
+import { ConversationReferenceStore, InMemoryConversationReferenceStore, StoredConversationReference } from './conversationReferences';
+import { errorResponse, messageResponse, takeInvokeResponse } from './invokeResponse';
+import { normalizeText } from './mentions';
+
+/** Turn-state key: the message text exactly as Teams sent it (before mention normalising). */
+export const ORIGINAL_TEXT = Symbol('synchelper.originalText');
+
+export interface SyncHelperBotOptions {
+  /** The conversation. LEAD: plug `RootDialog` from src/dialogs here (composition root). */
+  rootDialog: Dialog;
+  /** Holds the dialog stack (per user per conversation). */
+  privateConversationState: PrivateConversationState;
+  /** Preferences (language, …). Saved after every turn when given. */
+  userState?: UserState;
+  /** Where "already welcomed" marks are kept (same storage as the states is fine). */
+  storage: Storage;
+  /** Sends the welcome (card) into the current conversation. Called at most once per install. */
+  onInstalled?: (context: TurnContext) => Promise<void>;
+  conversationReferences?: ConversationReferenceStore;
+  clock?: Clock;
+}
+
+interface WelcomeMark {
+  welcomedAt: string;
+  eTag?: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function channelDataOf(context: TurnContext): Record<string, unknown> {
+  return isRecord(context.activity.channelData) ? context.activity.channelData : {};
+}
+
+function idOf(value: unknown): string | undefined {
+  return isRecord(value) && typeof value.id === 'string' && value.id ? value.id : undefined;
+}
+
+export class SyncHelperBot extends TeamsActivityHandler {
+  private readonly rootDialog: Dialog;
+  private readonly privateConversationState: PrivateConversationState;
+  private readonly userState?: UserState;
+  private readonly storage: Storage;
+  private readonly onInstalled?: (context: TurnContext) => Promise<void>;
+  readonly conversationReferences: ConversationReferenceStore;
+  private readonly clock: Clock;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  /** Serialises the read-then-write of welcome marks within this process (install events arrive in pairs). */
+  private readonly welcomeLocks = new Map<string, Promise<void>>();
+
+  constructor(options: SyncHelperBotOptions) {
+    super();
+    this.rootDialog = options.rootDialog;
+    this.privateConversationState = options.privateConversationState;
+    this.userState = options.userState;
+    this.storage = options.storage;
+    this.onInstalled = options.onInstalled;
+    this.conversationReferences = options.conversationReferences ?? new InMemoryConversationReferenceStore();
+    this.clock = options.clock ?? systemClock;
+    this.dialogState = this.privateConversationState.createProperty<DialogState>('DialogState');
+
+    this.onMessage(async (context, next) => {
+      await this.saveReference(context);
+      const original = context.activity.text;
+      context.turnState.set(ORIGINAL_TEXT, original);
+      context.activity.text = normalizeText(context.activity);
+      await this.runRootDialog(context);
+      await next();
+    });
+
+    this.onInstallationUpdate(async (context, next) => {
+      const action = typeof context.activity.action === 'string' ? context.activity.action.toLowerCase() : '';
+      if (action === 'add') {
+        await this.saveReference(context);
+        await this.welcomeOnce(context);
+      } else if (action === 'remove') {
+        await this.forgetWelcome(context);
+      }
+      // 'add-upgrade' / 'remove-upgrade': a new app version, not a new install — no second welcome.
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => botId && m?.id === botId);
+      if (botAdded) {
+        await this.saveReference(context);
+        await this.welcomeOnce(context);
+      }
+      await next();
+    });
+  }
+
+  /** Runs the turn, then saves dialog and user state. */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.privateConversationState.saveChanges(context, false);
+    if (this.userState) await this.userState.saveChanges(context, false);
+  }
+
+  // ---- invokes ---------------------------------------------------------------------------------------------
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const activity = context.activity;
+    const lang = resolveLang(activity.locale);
+    if (activity.name === 'signin/failure') {
+      const value = isRecord(activity.value) ? activity.value : {};
+      log.warn('Teams sign-in failed on the client', {
+        code: typeof value.code === 'string' ? value.code : 'unknown',
+        conversationType: activity.conversation?.conversationType,
+      });
+      // The dialog (sign-in step) sees the failure and falls back to the sign-in card / guided mode.
+      await this.runRootDialog(context);
+      return { status: 200 };
+    }
+    if (activity.name === 'adaptiveCard/action') {
+      const value = activity.value;
+      const action = isRecord(value) ? value.action : undefined;
+      if (!isRecord(action)) {
+        return this.badCardInvoke(lang, 'BadRequest', 'The invoke has no action.');
+      }
+      if (action.type !== 'Action.Execute') {
+        return this.badCardInvoke(lang, 'NotSupported', `The action type '${String(action.type)}' is not supported.`);
+      }
+      if (!activity.from?.id || !activity.conversation?.id) {
+        return this.badCardInvoke(lang, 'BadRequest', 'The invoke has no sender or conversation.');
+      }
+    }
+    return super.onInvokeActivity(context);
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, _value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    await this.saveReference(context);
+    await this.runRootDialog(context);
+    return takeInvokeResponse(context, messageResponse(t(resolveLang(context.activity.locale), 'common.invoke.received')));
+  }
+
+  protected override async handleTeamsSigninVerifyState(context: TurnContext, _query: SigninStateVerificationQuery): Promise<void> {
+    await this.runRootDialog(context);
+  }
+
+  protected override async handleTeamsSigninTokenExchange(context: TurnContext, _query: SigninStateVerificationQuery): Promise<void> {
+    await this.runRootDialog(context);
+  }
+
+  private badCardInvoke(lang: ReturnType<typeof resolveLang>, code: string, detail: string): InvokeResponse {
+    log.warn('card invoke rejected', { code, detail });
+    return { status: 400, body: errorResponse(400, code, t(lang, 'common.invoke.badRequest')) };
+  }
+
+  // ---- dialog ------------------------------------------------------------------------------------------------
+
+  /** Runs the root dialog for this turn. Turns without a sender or conversation can't have dialog state: ignored. */
+  private async runRootDialog(context: TurnContext): Promise<void> {
+    const { from, conversation, type, name } = context.activity;
+    if (!from?.id || !conversation?.id) {
+      log.warn('activity ignored: no sender or conversation', { type, name });
+      return;
+    }
+    await runDialog(this.rootDialog, context, this.dialogState);
+  }
+
+  // ---- welcome ---------------------------------------------------------------------------------------------
+
+  /** One welcome per install: per team for team installs (events may name different channels), else per chat. */
+  private welcomeKey(context: TurnContext): string | undefined {
+    const { channelId, conversation } = context.activity;
+    const teamId = idOf(channelDataOf(context).team);
+    if (teamId) return `synchelper/welcomed/${channelId}/team/${teamId}`;
+    if (!conversation?.id) return undefined;
+    return `synchelper/welcomed/${channelId}/conversation/${conversation.id.split(';')[0]}`;
+  }
+
+  private async withWelcomeLock(key: string, work: () => Promise<void>): Promise<void> {
+    const previous = this.welcomeLocks.get(key) ?? Promise.resolve();
+    const current = previous.catch(() => undefined).then(work);
+    this.welcomeLocks.set(key, current);
+    try {
+      await current;
+    } finally {
+      if (this.welcomeLocks.get(key) === current) this.welcomeLocks.delete(key);
+    }
+  }
+
+  private async welcomeOnce(context: TurnContext): Promise<void> {
+    const key = this.welcomeKey(context);
+    if (!key || !this.onInstalled) return;
+    const onInstalled = this.onInstalled;
+    await this.withWelcomeLock(key, async () => {
+      const found = (await this.storage.read([key]))[key] as WelcomeMark | undefined;
+      if (found?.welcomedAt) return;
+      // Marked only once the welcome went out, so a failed welcome is tried again on the next install event.
+      await onInstalled(context);
+      await this.storage.write({ [key]: { welcomedAt: this.clock.now().toISOString(), eTag: '*' } satisfies WelcomeMark });
+    });
+  }
+
+  private async forgetWelcome(context: TurnContext): Promise<void> {
+    const key = this.welcomeKey(context);
+    if (key) await this.withWelcomeLock(key, () => this.storage.delete([key]));
+  }
+
+  // ---- conversation references -----------------------------------------------------------------------------
+
+  private async saveReference(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    if (!activity.conversation?.id || !activity.serviceUrl) return;
+    try {
+      const channelData = channelDataOf(context);
+      const reference: StoredConversationReference = {
+        ...TurnContext.getConversationReference(activity),
+        teamsChannelId: idOf(channelData.channel),
+        teamsTeamId: idOf(channelData.team),
+        tenantId: idOf(channelData.tenant) ?? activity.conversation.tenantId,
+      };
+      await this.conversationReferences.save(reference);
+    } catch (err) {
+      // Never let bookkeeping break the admin's turn.
+      log.warn('could not store the conversation reference', { error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+}
+

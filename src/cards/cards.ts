@@ -1,0 +1,190 @@
+/**
+ * Card builders: translate every text first (i18n), then expand the JSON template with src/cards/render.ts.
+ * Cards know nothing of Graph or dialogs; callers pass plain data.
+ */
+import { ISSUE_INTENTS, type IssueIntent } from '../recognizer/intents';
+import { t, type Lang } from '../i18n';
+import { renderCard, type AdaptiveCard } from './render';
+import { button, type Button } from './buttons';
+
+export type TargetKind = 'group' | 'app' | 'user' | 'groupOrError';
+
+const GROUP_TOPICS = ISSUE_INTENTS.filter((i) => i.startsWith('group.'));
+const PROVISIONING_TOPICS = ISSUE_INTENTS.filter((i) => i.startsWith('provisioning.'));
+
+export function topicTitle(lang: Lang, topic: IssueIntent): string {
+  return t(lang, `guide.${topic}.title`);
+}
+
+function topicButtons(lang: Lang, topics: readonly IssueIntent[]): Button[] {
+  return topics.map((topic) => button(topicTitle(lang, topic), 'intent.choose', { intent: topic }));
+}
+
+function families(lang: Lang) {
+  return [
+    { title: t(lang, 'cards.help.groups'), topics: GROUP_TOPICS.map((i) => ({ title: topicTitle(lang, i), example: t(lang, `guide.${i}.example`) })), buttons: topicButtons(lang, GROUP_TOPICS) },
+    { title: t(lang, 'cards.help.provisioning'), topics: PROVISIONING_TOPICS.map((i) => ({ title: topicTitle(lang, i), example: t(lang, `guide.${i}.example`) })), buttons: topicButtons(lang, PROVISIONING_TOPICS) },
+  ];
+}
+
+function commands(lang: Lang) {
+  return ['help', 'cancel', 'restart', 'signout', 'language'].map((c) => ({ title: t(lang, `cards.help.cmd.${c}`), value: t(lang, `cards.help.cmd.${c}.what`) }));
+}
+
+export function welcomeCard(lang: Lang): AdaptiveCard {
+  return renderCard('welcome', {
+    title: t(lang, 'cards.welcome.title'),
+    intro: t(lang, 'cards.welcome.intro'),
+    how: t(lang, 'cards.welcome.how'),
+    privacy: t(lang, 'cards.welcome.privacy'),
+    tryLabel: t(lang, 'cards.welcome.try'),
+    families: families(lang),
+    actions: [button(t(lang, 'cards.help.button'), 'help.show'), button(t(lang, 'cards.lang.button'), 'lang.set', { lang: lang === 'nb' ? 'en' : 'nb' })],
+  });
+}
+
+export function helpCard(lang: Lang, lead?: string): AdaptiveCard {
+  return renderCard('help', {
+    title: t(lang, 'cards.help.title'),
+    lead: lead ?? t(lang, 'cards.help.lead'),
+    examplesLabel: t(lang, 'cards.help.examples'),
+    commandsLabel: t(lang, 'cards.help.commands'),
+    families: families(lang),
+    commands: commands(lang),
+    actions: [button(t(lang, 'cards.lang.button'), 'lang.set', { lang: lang === 'nb' ? 'en' : 'nb' })],
+  });
+}
+
+export interface MessageData {
+  title?: string;
+  text: string;
+  buttons?: Button[];
+}
+
+export function messageCard(data: MessageData): AdaptiveCard {
+  return renderCard('message', { title: data.title ?? '', text: data.text, actions: data.buttons ?? [] });
+}
+
+export function languageCard(lang: Lang): AdaptiveCard {
+  return messageCard({
+    title: t(lang, 'cards.lang.title'),
+    text: t(lang, 'cards.lang.text'),
+    buttons: [button('English', 'lang.set', { lang: 'en' }, lang === 'en' ? 'positive' : undefined), button('Norsk (bokmål)', 'lang.set', { lang: 'nb' }, lang === 'nb' ? 'positive' : undefined)],
+  });
+}
+
+export function introCard(lang: Lang, topic: IssueIntent, opts: { live: boolean }): AdaptiveCard {
+  const actions: Button[] = [];
+  if (opts.live) actions.push(button(t(lang, 'cards.intro.live'), 'issue.mode', { mode: 'live', topic }, 'positive'));
+  actions.push(button(t(lang, 'cards.intro.guided'), 'issue.mode', { mode: 'guided', topic }, opts.live ? undefined : 'positive'));
+  return renderCard('intro', {
+    title: topicTitle(lang, topic),
+    looks: t(lang, `guide.${topic}.looks`),
+    choice: t(lang, opts.live ? 'cards.intro.choice.live' : 'cards.intro.choice.guided'),
+    liveNote: opts.live ? t(lang, 'cards.intro.liveNote') : '',
+    actions,
+  });
+}
+
+export function askTargetCard(lang: Lang, topic: IssueIntent, kind: TargetKind, opts: { optional: boolean }): AdaptiveCard {
+  const actions: Button[] = [button(t(lang, 'cards.target.submit'), 'target.submit', { topic, kind }, 'positive')];
+  if (opts.optional) actions.push(button(t(lang, 'cards.target.skip'), 'target.skip', { topic, kind }));
+  return renderCard('ask-target', {
+    title: t(lang, `cards.target.${kind}.title`),
+    text: t(lang, `cards.target.${kind}.text`),
+    placeholder: t(lang, `cards.target.${kind}.placeholder`),
+    label: t(lang, `cards.target.${kind}.label`),
+    isMultiline: kind === 'groupOrError',
+    actions,
+  });
+}
+
+export interface StepData {
+  topic: IssueIntent;
+  /** 0-based. */
+  index: number;
+  total: number;
+  titleKey: string;
+  doKey: string;
+  whyKey: string;
+  learnUrl: string;
+}
+
+export function stepCard(lang: Lang, step: StepData): AdaptiveCard {
+  const payload = { topic: step.topic, step: step.index };
+  return renderCard('step', {
+    progress: t(lang, 'cards.step.progress', { n: step.index + 1, total: step.total, topic: topicTitle(lang, step.topic) }),
+    title: t(lang, step.titleKey),
+    doLabel: t(lang, 'cards.step.do'),
+    do: t(lang, step.doKey),
+    whyLabel: t(lang, 'cards.step.why'),
+    why: t(lang, step.whyKey),
+    learnTitle: t(lang, 'cards.step.learn'),
+    learnUrl: step.learnUrl,
+    actions: [
+      button(t(lang, step.index + 1 < step.total ? 'cards.step.next' : 'cards.step.last'), 'guide.next', payload, 'positive'),
+      button(t(lang, 'cards.step.fixed'), 'guide.fixed', payload),
+      button(t(lang, 'cards.step.nohelp'), 'guide.nohelp', payload),
+      button(t(lang, 'cards.restart'), 'flow.restart', payload),
+    ],
+  });
+}
+
+export function wrapupCard(lang: Lang, topic: IssueIntent, data: { collectKeys: string[]; links: { titleKey: string; url: string }[]; live: boolean }): AdaptiveCard {
+  const actions: Button[] = [];
+  if (data.live) actions.push(button(t(lang, 'cards.intro.live'), 'issue.mode', { mode: 'live', topic }));
+  actions.push(button(t(lang, 'cards.restart'), 'flow.restart', { topic }));
+  return renderCard('wrapup', {
+    title: t(lang, 'cards.wrapup.title', { topic: topicTitle(lang, topic) }),
+    text: t(lang, 'cards.wrapup.text'),
+    collectLabel: t(lang, 'cards.wrapup.collect'),
+    collect: data.collectKeys.map((k, i) => ({ text: `${i + 1}. ${t(lang, k)}` })),
+    linksLabel: t(lang, 'cards.wrapup.links'),
+    links: data.links.map((l) => ({ text: `[${t(lang, l.titleKey)}](${l.url})` })),
+    actions,
+  });
+}
+
+/** "Which of these is it?": 2–4 issue types as buttons, plus "something else". */
+export function chooseIntentCard(lang: Lang, intents: readonly IssueIntent[], lead?: string): AdaptiveCard {
+  return renderCard('choose-intent', {
+    title: t(lang, 'cards.choose.title'),
+    text: lead ?? t(lang, 'cards.choose.text'),
+    choices: intents.map((i) => ({ title: topicTitle(lang, i), summary: t(lang, `guide.${i}.summary`), action: button(topicTitle(lang, i), 'intent.choose', { intent: i }) })),
+    actions: [...intents.map((i) => button(topicTitle(lang, i), 'intent.choose', { intent: i })), button(t(lang, 'cards.choose.other'), 'intent.other')],
+  });
+}
+
+export interface Candidate {
+  id: string;
+  title: string;
+  /** e.g. mail, appId or "synced from AD". */
+  subtitle?: string;
+}
+
+/** Several groups/apps matched: pick one (Input.ChoiceSet "candidate" + a submit). */
+export function chooseCandidateCard(lang: Lang, data: { kind: 'group' | 'app' | 'user'; query: string; candidates: Candidate[]; topic: IssueIntent }): AdaptiveCard {
+  return renderCard('choose-candidate', {
+    title: t(lang, `cards.candidate.${data.kind}.title`),
+    text: t(lang, 'cards.candidate.text', { count: data.candidates.length, query: data.query }),
+    label: t(lang, 'cards.candidate.label'),
+    errorMessage: t(lang, 'cards.candidate.error'),
+    choices: data.candidates.map((c) => ({ title: c.subtitle ? `${c.title} — ${c.subtitle}` : c.title, value: c.id })),
+    firstId: data.candidates[0]?.id ?? '',
+    actions: [
+      button(t(lang, 'cards.candidate.choose'), 'candidate.choose', { topic: data.topic, kind: data.kind }, 'positive'),
+      button(t(lang, 'cards.restart'), 'flow.restart', { topic: data.topic }),
+    ],
+  });
+}
+
+/** Confirm a write action ("provision this user on demand", "restart the job"). */
+export function confirmActionCard(lang: Lang, data: { title: string; text: string; action: string; payload?: Record<string, unknown> }): AdaptiveCard {
+  const payload = { ...(data.payload ?? {}), action: data.action };
+  return renderCard('confirm-action', {
+    title: data.title,
+    text: data.text,
+    note: t(lang, 'cards.confirm.note'),
+    actions: [button(t(lang, 'cards.confirm.yes'), 'action.confirm', payload, 'positive'), button(t(lang, 'cards.confirm.no'), 'action.cancel', payload)],
+  });
+}

@@ -1,0 +1,285 @@
+/**
+ * Configuration: environment variables (plus `.env`, read by `readConfig`) parsed and validated once into a typed,
+ * frozen `Config`. A bad value stops start-up with a message that names the variable.
+ *
+ * Mode rule (sample vs live), stated once:
+ *  - `MicrosoftAppId` set            ⇒ live mode: Bot Framework JWT auth on, real Graph.
+ *  - `MicrosoftAppId` empty/absent   ⇒ sample-tenant mode: auth off (local dev / Agents Playground), Graph points at
+ *                                       the loopback sample tenant (or a Graph-compatible GRAPH_BASE_URL).
+ *  - A demo mode never runs next to real credentials, so start-up is REFUSED when
+ *      • sample mode would start while a real bot credential is present
+ *        (`MicrosoftAppPassword` or `MicrosoftAppTenantId` set without `MicrosoftAppId`), or
+ *      • live mode would start with a sample-tenant switch forced on (`SAMPLE_TENANT_PERSONA` or `SAMPLE_TENANT_PORT`), or
+ *      • live mode would send real user tokens to something that is not Microsoft Graph (`GRAPH_BASE_URL` must be
+ *        https on a Microsoft Graph host in live mode).
+ */
+import * as dotenv from 'dotenv';
+
+export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+export type Mode = 'sample' | 'live';
+
+export interface BotCredentials {
+  readonly appId: string;
+  /** Absent for UserAssignedMSI. */
+  readonly appPassword?: string;
+  readonly tenantId?: string;
+  readonly appType: AppType;
+}
+
+export type StorageConfig =
+  | { readonly kind: 'memory' }
+  | { readonly kind: 'blob'; readonly connectionString: string; readonly container: string };
+
+export interface Config {
+  readonly mode: Mode;
+  readonly port: number;
+  /** Present only in live mode. */
+  readonly bot?: BotCredentials;
+  readonly oauthConnectionName?: string;
+  readonly graphBaseUrl: string;
+  readonly graphTimeoutMs: number;
+  readonly sampleTenant: { readonly persona: string; readonly port: number };
+  readonly storage: StorageConfig;
+  readonly logLevel: LogLevel;
+  readonly maxBodyBytes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEFAULTS = Object.freeze({
+  PORT: 3978,
+  GRAPH_BASE_URL: 'https://graph.microsoft.com',
+  SAMPLE_TENANT_PERSONA: 'ga',
+  SAMPLE_TENANT_PORT: 0,
+  STORAGE: 'memory',
+  BLOB_CONTAINER: 'synchelper-state',
+  LOG_LEVEL: 'info' as LogLevel,
+  GRAPH_TIMEOUT_MS: 10_000,
+  MAX_BODY_BYTES: 256 * 1024,
+});
+
+/** Microsoft Graph hosts (global and national clouds) that may receive real user tokens in live mode. */
+export const GRAPH_HOSTS: readonly string[] = [
+  'graph.microsoft.com',
+  'graph.microsoft.us',
+  'dod-graph.microsoft.us',
+  'microsoftgraph.chinacloudapi.cn',
+];
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+const GUIDISH = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Env = Record<string, string | undefined>;
+
+/** A value counts as set when it has non-blank text (`FOO=` in .env means "not set"). */
+function read(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined) return undefined;
+  const trimmed = raw.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function parseInteger(
+  problems: string[],
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) {
+    problems.push(`${name} must be a whole number between ${min} and ${max} (got "${raw}")`);
+    return fallback;
+  }
+  const value = Number(raw);
+  if (value < min || value > max) {
+    problems.push(`${name} must be between ${min} and ${max} (got ${value})`);
+    return fallback;
+  }
+  return value;
+}
+
+/** "262144", "256kb", "256 KB", "1mb" → bytes. */
+function parseBytes(problems: string[], name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const match = /^(\d+)\s*(b|kb|k|mb|m)?$/i.exec(raw);
+  const min = 1024;
+  const max = 10 * 1024 * 1024;
+  if (!match) {
+    problems.push(`${name} must be a size in bytes, e.g. 262144 or 256kb (got "${raw}")`);
+    return fallback;
+  }
+  const unit = (match[2] ?? 'b').toLowerCase();
+  const factor = unit.startsWith('m') ? 1024 * 1024 : unit.startsWith('k') ? 1024 : 1;
+  const value = Number(match[1]) * factor;
+  if (value < min || value > max) {
+    problems.push(`${name} must be between 1kb and 10mb (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
+function parseGraphBaseUrl(problems: string[], raw: string | undefined, mode: Mode): string {
+  const name = 'GRAPH_BASE_URL';
+  const value = raw ?? DEFAULTS.GRAPH_BASE_URL;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push(`${name} must be an absolute URL such as ${DEFAULTS.GRAPH_BASE_URL} (got "${value}")`);
+    return DEFAULTS.GRAPH_BASE_URL;
+  }
+  if (url.username || url.password) {
+    problems.push(`${name} must not contain a user name or password`);
+  }
+  if (url.search || url.hash) {
+    problems.push(`${name} must not contain a query or fragment (got "${value}")`);
+  }
+  const loopback = LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol === 'http:' && !loopback) {
+    problems.push(`${name} must use https (plain http is allowed only for a loopback server such as http://127.0.0.1:PORT; got "${value}")`);
+  } else if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    problems.push(`${name} must be an http(s) URL (got "${value}")`);
+  }
+  if (mode === 'live' && (url.protocol !== 'https:' || !GRAPH_HOSTS.includes(url.hostname.toLowerCase()))) {
+    problems.push(
+      `${name} must be https on a Microsoft Graph host (${GRAPH_HOSTS.join(', ')}) when MicrosoftAppId is set, ` +
+        `because live mode sends the admin's real token to it (got "${value}")`,
+    );
+  }
+  // Keep the path (e.g. a gateway prefix), drop a trailing slash so callers can append "/v1.0/...".
+  return value.replace(/\/+$/, '');
+}
+
+function parseAppType(problems: string[], raw: string | undefined): AppType {
+  if (raw === undefined) return 'MultiTenant';
+  const found = APP_TYPES.find((t) => t.toLowerCase() === raw.toLowerCase());
+  if (!found) {
+    problems.push(`MicrosoftAppType must be one of ${APP_TYPES.join(', ')} (got "${raw}")`);
+    return 'MultiTenant';
+  }
+  return found;
+}
+
+function validContainerName(name: string): boolean {
+  return /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/.test(name);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value as Record<string, unknown>)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Parse and validate `env` (pure: reads only the object it is given). Throws `ConfigError` listing every problem.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+
+  const appId = read(env, 'MicrosoftAppId');
+  const appPassword = read(env, 'MicrosoftAppPassword');
+  const tenantId = read(env, 'MicrosoftAppTenantId');
+  const appType = parseAppType(problems, read(env, 'MicrosoftAppType'));
+  const mode: Mode = appId ? 'live' : 'sample';
+
+  // --- The demo/credential rule -------------------------------------------------------------------------
+  if (mode === 'sample') {
+    const stray = (['MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const).filter((n) => read(env, n) !== undefined);
+    for (const name of stray) {
+      problems.push(
+        `${name} is set but MicrosoftAppId is empty: sample-tenant mode refuses to start next to real bot credentials. ` +
+          `Set MicrosoftAppId for live mode, or remove ${name} to run the sample tenant`,
+      );
+    }
+  } else {
+    for (const name of ['SAMPLE_TENANT_PERSONA', 'SAMPLE_TENANT_PORT'] as const) {
+      if (read(env, name) !== undefined) {
+        problems.push(
+          `${name} is a sample-tenant setting and cannot be used with MicrosoftAppId (live mode); ` +
+            `remove ${name}, or remove MicrosoftAppId/MicrosoftAppPassword to run the sample tenant`,
+        );
+      }
+    }
+  }
+
+  let bot: BotCredentials | undefined;
+  if (mode === 'live' && appId) {
+    if (!GUIDISH.test(appId)) problems.push(`MicrosoftAppId must be the bot's Entra app (client) ID, a GUID (got "${appId}")`);
+    if (tenantId !== undefined && !GUIDISH.test(tenantId)) {
+      problems.push(`MicrosoftAppTenantId must be a tenant ID (GUID) (got "${tenantId}")`);
+    }
+    if (appType === 'UserAssignedMSI') {
+      if (appPassword) problems.push('MicrosoftAppPassword must not be set when MicrosoftAppType is UserAssignedMSI');
+      if (!tenantId) problems.push('MicrosoftAppTenantId is required when MicrosoftAppType is UserAssignedMSI');
+    } else {
+      if (!appPassword) problems.push(`MicrosoftAppPassword is required when MicrosoftAppId is set (MicrosoftAppType ${appType})`);
+      if (appType === 'SingleTenant' && !tenantId) problems.push('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
+    }
+    bot = { appId, appPassword, tenantId, appType };
+  }
+
+  const port = parseInteger(problems, 'PORT', read(env, 'PORT'), DEFAULTS.PORT, 0, 65535);
+  const graphBaseUrl = parseGraphBaseUrl(problems, read(env, 'GRAPH_BASE_URL'), mode);
+  const graphTimeoutMs = parseInteger(problems, 'GRAPH_TIMEOUT_MS', read(env, 'GRAPH_TIMEOUT_MS'), DEFAULTS.GRAPH_TIMEOUT_MS, 100, 120_000);
+  const maxBodyBytes = parseBytes(problems, 'MAX_BODY_BYTES', read(env, 'MAX_BODY_BYTES'), DEFAULTS.MAX_BODY_BYTES);
+
+  // Same name rule as src/auth/personas.ts (ga, groups, appadmin, helpdesk, or a persona another tenant defines).
+  const persona = read(env, 'SAMPLE_TENANT_PERSONA') ?? DEFAULTS.SAMPLE_TENANT_PERSONA;
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/.test(persona)) {
+    problems.push(`SAMPLE_TENANT_PERSONA must be a persona name such as "ga" or "helpdesk" (letters, digits, '.', '_', '-') (got "${persona}")`);
+  }
+  const samplePort = parseInteger(problems, 'SAMPLE_TENANT_PORT', read(env, 'SAMPLE_TENANT_PORT'), DEFAULTS.SAMPLE_TENANT_PORT, 0, 65535);
+
+  const storageKind = (read(env, 'STORAGE') ?? DEFAULTS.STORAGE).toLowerCase();
+  let storage: StorageConfig = { kind: 'memory' };
+  if (storageKind === 'blob') {
+    const connectionString = read(env, 'BLOB_CONNECTION_STRING');
+    const container = read(env, 'BLOB_CONTAINER') ?? DEFAULTS.BLOB_CONTAINER;
+    if (!connectionString) problems.push('BLOB_CONNECTION_STRING is required when STORAGE=blob');
+    if (!validContainerName(container)) {
+      problems.push(`BLOB_CONTAINER must be a valid blob container name (3-63 lowercase letters, digits, single hyphens) (got "${container}")`);
+    }
+    storage = { kind: 'blob', connectionString: connectionString ?? '', container };
+  } else if (storageKind !== 'memory') {
+    problems.push(`STORAGE must be memory or blob (got "${storageKind}")`);
+  }
+
+  const rawLevel = (read(env, 'LOG_LEVEL') ?? DEFAULTS.LOG_LEVEL).toLowerCase();
+  const logLevel = LOG_LEVELS.find((l) => l === rawLevel);
+  if (!logLevel) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${rawLevel}")`);
+
+  const oauthConnectionName = read(env, 'OAUTH_CONNECTION_NAME');
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return deepFreeze<Config>({
+    mode,
+    port,
+    ...(bot ? { bot } : {}),
+    ...(oauthConnectionName ? { oauthConnectionName } : {}),
+    graphBaseUrl,
+    graphTimeoutMs,
+    sampleTenant: { persona, port: samplePort },
+    storage,
+    logLevel: logLevel ?? DEFAULTS.LOG_LEVEL,
+    maxBodyBytes,
+  });
+}
+
+/** Start-up entry: `.env` (never overriding real environment variables) + process.env → Config. */
+export function readConfig(envFile?: string): Config {
+  dotenv.config(envFile ? { path: envFile } : undefined);
+  return loadConfig(process.env);
+}

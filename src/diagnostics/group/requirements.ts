@@ -1,0 +1,35 @@
+/** Which roles/scopes let the admin see each part of a GroupSnapshot (domain.md §2), for the "could not check" list. */
+import type { Caller, GroupSnapshot } from '../snapshot';
+import type { Unchecked } from '../types';
+import { unchecked, type Requirement } from '../unchecked';
+import { tx } from './text';
+
+export const NEEDS = {
+  roles: { scopes: ['User.Read'] } as Requirement,
+  owned: { scopes: ['User.Read'] } as Requirement,
+  organization: { roles: ['directoryReaders', 'globalReader'], scopes: ['Organization.Read.All'] } as Requirement,
+  subscribedSkus: { roles: ['directoryReaders', 'globalReader', 'licenseAdministrator'], scopes: ['LicenseAssignment.Read.All'] } as Requirement,
+  membersWithLicenseErrors: {
+    roles: ['licenseAdministrator', 'globalReader'],
+    scopes: ['GroupMember.Read.All', 'User.Read.All'],
+  } as Requirement,
+};
+
+export function callerUnchecked(caller: Caller): Unchecked[] {
+  return caller.roles.ok ? [] : [unchecked('A1', tx('group.unchecked.roles'), caller.roles, NEEDS.roles)];
+}
+
+/** One Unchecked for every part of the snapshot that couldn't be read. */
+export function snapshotUnchecked(s: GroupSnapshot): Unchecked[] {
+  const out = callerUnchecked(s.caller);
+  if (!s.ownedGroupIds.ok) out.push(unchecked('A2', tx('group.unchecked.owned'), s.ownedGroupIds, NEEDS.owned));
+  if (!s.organization.ok) out.push(unchecked('T1', tx('group.unchecked.organization'), s.organization, NEEDS.organization));
+  if (!s.subscribedSkus.ok) {
+    const hasLicences = (s.group.assignedLicenses ?? []).length > 0;
+    out.push(unchecked('L2', tx(hasLicences ? 'group.unchecked.skus.fallback' : 'group.unchecked.skus'), s.subscribedSkus, NEEDS.subscribedSkus));
+  }
+  if (!s.membersWithLicenseErrors.ok) {
+    out.push(unchecked('L4', tx('group.unchecked.licenseErrors'), s.membersWithLicenseErrors, NEEDS.membersWithLicenseErrors));
+  }
+  return out;
+}

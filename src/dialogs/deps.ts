@@ -1,0 +1,16 @@
+import type { Dialog } from 'botbuilder-dialogs';
+import type { TurnContext, UserState } from 'botbuilder';
+import type { IntentRecognizer } from '../recognizer/types';
+import type { Clock } from '../clock';
+
+/** What the dialogs need from the composition root. */
+export interface DialogDeps {
+  recognizer: IntentRecognizer;
+  /** The live-check dialog (id LIVE_CHECK_DIALOG, begun with LiveCheckOptions). Without it, only guided help. */
+  liveCheck?: Dialog;
+  /** Where the language preference is kept (property 'synchelper.lang'). */
+  userState?: UserState;
+  clock?: Clock;
+  /** Called on "sign out"/"logg ut": forget the user's token (e.g. UserTokenClient.signOutUser). */
+  onSignOut?: (context: TurnContext) => Promise<void>;
+}

@@ -1,0 +1,36 @@
+/**
+ * Contract between the issue dialogs and the live-check dialog the lead plugs in
+ * (sign-in → Graph snapshot → diagnosis → verdict card).
+ */
+import type { IssueIntent } from '../recognizer/intents';
+import type { Lang } from '../i18n';
+
+/** The id the injected live-check Dialog must have. */
+export const LIVE_CHECK_DIALOG = 'liveCheck';
+
+/** What the admin asked about: a group, an app (+ optional user), or pasted error text. */
+export interface Target {
+  /** Group display name, mail or object id. */
+  group?: string;
+  /** Enterprise app display name or appId. */
+  app?: string;
+  /** User principal name. */
+  user?: string;
+  /** Error text pasted for group.sync_errors (e.g. "AttributeValueMustBeUnique ..."). */
+  errorText?: string;
+}
+
+/** Options the issue dialogs begin LIVE_CHECK_DIALOG with. */
+export interface LiveCheckOptions {
+  topic: IssueIntent;
+  target: Target;
+  lang: Lang;
+  /** Set when re-checking from a verdict card ("Check again" that reached the dialogs): the subject's object id. */
+  subjectId?: string;
+}
+
+/**
+ * What the live check ends with. `{ fallback: 'guided' }` (sign-in refused/failed, nothing found…) makes the
+ * issue dialog continue with the guided steps; anything else ends the issue dialog (the verdict was shown).
+ */
+export type LiveCheckResult = { fallback: 'guided' } | { done: true } | undefined;

@@ -1,0 +1,162 @@
+/**
+ * RootDialog: recognises the message and routes it — an issue intent starts that issue's dialog, greeting /
+ * help / out_of_scope get a short answer, an uncertain recognition gets "Which of these is it?". Interrupts
+ * (help, cancel, start over, sign out, language, stale buttons, topic buttons) work at any step below it.
+ */
+import { DialogSet, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { readCardAction } from '../cards/actions';
+import { chooseIntentCard, helpCard, messageCard, topicTitle } from '../cards/cards';
+import { button } from '../cards/buttons';
+import { verbsHandledBy, type Verb } from '../cards/verbs';
+import { t } from '../i18n';
+import { isIssueIntent, ISSUE_INTENTS, type IssueIntent } from '../recognizer/intents';
+import type { Entities, IntentRecognizer, Recognition } from '../recognizer/types';
+import type { Dialog as AnyDialog, DialogState } from 'botbuilder-dialogs';
+import type { UserState } from 'botbuilder';
+import type { Clock } from '../clock';
+import { CancelAndHelpDialog, isStale, parseCommand } from './cancelAndHelpDialog';
+import type { DialogDeps } from './deps';
+import { ISSUE_DIALOGS } from './issueDialogs';
+import type { IssueOptions, IssueResult } from './issueDialog';
+import { LIVE_CHECK_DIALOG, type LiveCheckOptions, type Target } from './liveCheckTypes';
+import { normalise, sendCard, sendText } from './send';
+
+export const ROOT_DIALOG = 'root';
+const ROOT_FLOW = 'root.flow';
+export const ROOT_VERBS: Verb[] = verbsHandledBy('root');
+
+export interface RootDialogDeps {
+  recognizer: IntentRecognizer;
+  /** Live-check dialog, id LIVE_CHECK_DIALOG, begun with LiveCheckOptions. */
+  liveCheck?: AnyDialog;
+  /** Holds the language preference (property 'synchelper.lang'). */
+  userState?: UserState;
+  clock?: Clock;
+  /** "sign out" / "logg ut": forget the admin's token. */
+  onSignOut?: (context: TurnContext) => Promise<void>;
+}
+
+interface RouteOptions {
+  switchTo?: IssueIntent;
+  entities?: Entities;
+}
+
+/** The 2–4 likeliest issue types of a recognition, best first. */
+export function likelyIssues(r: Recognition): IssueIntent[] {
+  const issues = r.ranked.filter((x) => isIssueIntent(x.intent)) as { intent: IssueIntent; score: number }[];
+  if (issues.length === 0) return ISSUE_INTENTS.slice(0, 3);
+  const best = issues[0].score;
+  const close = issues.filter((x) => x.score >= best * 0.5).map((x) => x.intent);
+  const picked = close.length >= 2 ? close.slice(0, 4) : issues.slice(0, 2).map((x) => x.intent);
+  return picked.length >= 2 ? picked : [...picked, ...ISSUE_INTENTS.filter((i) => !picked.includes(i))].slice(0, 2);
+}
+
+export class RootDialog extends CancelAndHelpDialog {
+  constructor(deps: RootDialogDeps) {
+    super(ROOT_DIALOG, deps as DialogDeps);
+    for (const topic of ISSUE_INTENTS) this.addDialog(new ISSUE_DIALOGS[topic](deps as DialogDeps, this.langs));
+    if (deps.liveCheck) this.addDialog(deps.liveCheck);
+    this.addDialog(new WaterfallDialog<RouteOptions>(ROOT_FLOW, [this.route.bind(this), this.afterIssue.bind(this)]));
+    this.initialDialogId = ROOT_FLOW;
+  }
+
+  /** Runs the dialog stack for one turn (like core-bot's MainDialog.run). */
+  async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
+    const set = new DialogSet(accessor);
+    set.add(this);
+    const dc = await set.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  private async route(step: WaterfallStepContext<RouteOptions>): Promise<DialogTurnResult> {
+    const opts = step.options ?? {};
+    if (opts.switchTo) return this.beginIssue(step, opts.switchTo, { entities: opts.entities }, true);
+    const context = step.context;
+    const lang = await this.langs.get(context);
+    const action = readCardAction(context.activity);
+    if (action) {
+      if (isStale(action)) {
+        await this.handleAction(step, action, false);
+        return step.endDialog();
+      }
+      switch (action.verb as Verb) {
+        case 'intent.choose':
+          if (typeof action.data.intent === 'string' && isIssueIntent(action.data.intent)) return this.beginIssue(step, action.data.intent, {});
+          break;
+        case 'intent.other':
+          await sendText(context, t(lang, 'dialogs.other'));
+          return step.endDialog();
+        case 'issue.mode': {
+          const topic = action.data.topic;
+          const mode = action.data.mode === 'live' ? 'live' : 'guided';
+          if (typeof topic === 'string' && isIssueIntent(topic)) return this.beginIssue(step, topic, { mode });
+          break;
+        }
+        case 'verdict.refresh': {
+          const topic = action.data.topic;
+          if (this.deps.liveCheck && typeof topic === 'string' && isIssueIntent(topic)) {
+            const options: LiveCheckOptions = { topic, target: (action.data.target ?? {}) as Target, lang };
+            if (typeof action.data.subjectId === 'string') options.subjectId = action.data.subjectId;
+            return step.beginDialog(LIVE_CHECK_DIALOG, options);
+          }
+          break;
+        }
+        case 'verdict.share':
+          await sendText(context, t(lang, 'dialogs.shareHere'));
+          return step.endDialog();
+        default: {
+          const handled = await this.handleAction(step, action, false);
+          if (handled) return step.endDialog();
+        }
+      }
+      await sendCard(context, helpCard(lang, t(lang, 'dialogs.staleIdle')));
+      return step.endDialog();
+    }
+    if (context.activity.type !== 'message' || !context.activity.text?.trim()) return step.endDialog();
+    const text = normalise(context.activity.text);
+    const command = parseCommand(text);
+    if (command) {
+      await this.runCommand(step, command, false);
+      return step.endDialog();
+    }
+    const r = await this.recognise(context, context.activity.text);
+    if (r.uncertain) {
+      await sendCard(context, chooseIntentCard(lang, likelyIssues(r)));
+      return step.endDialog();
+    }
+    if (isIssueIntent(r.intent)) return this.beginIssue(step, r.intent, { entities: r.entities });
+    if (r.intent === 'greeting') {
+      await sendText(context, t(lang, 'dialogs.greeting'));
+    } else if (r.intent === 'help') {
+      await sendCard(context, helpCard(lang));
+    } else {
+      const buttons = ISSUE_INTENTS.map((i) => button(topicTitle(lang, i), 'intent.choose', { intent: i }));
+      await sendCard(context, messageCard({ text: t(lang, 'dialogs.outOfScope'), buttons }));
+    }
+    return step.endDialog();
+  }
+
+  private async beginIssue(step: WaterfallStepContext, topic: IssueIntent, options: IssueOptions, announce = false): Promise<DialogTurnResult> {
+    if (announce) await sendText(step.context, t(await this.langs.get(step.context), 'dialogs.switching', { topic: topicTitle(await this.langs.get(step.context), topic) }));
+    return step.beginDialog(topic, options);
+  }
+
+  private async afterIssue(step: WaterfallStepContext<RouteOptions>): Promise<DialogTurnResult> {
+    const result = step.result as IssueResult | undefined;
+    if (result && 'switchTo' in result) return step.replaceDialog(ROOT_FLOW, { switchTo: result.switchTo, entities: result.entities } satisfies RouteOptions);
+    return step.endDialog(result);
+  }
+
+  protected override currentTopic(dc: DialogContext): IssueIntent | undefined {
+    const id = dc.activeDialog?.id;
+    return id && isIssueIntent(id) ? id : undefined;
+  }
+
+  protected override async switchTopic(innerDc: DialogContext, topic: IssueIntent, entities: Entities): Promise<DialogTurnResult> {
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(ROOT_FLOW, { switchTo: topic, entities } satisfies RouteOptions);
+  }
+}
+

@@ -1,0 +1,249 @@
+/**
+ * App provisioning snapshot (domain.md §6.0, §6.3): resolve the enterprise app (service principal) the admin
+ * named — by display name, appId or object id — optionally with the user they asked about, and read the
+ * provisioning state, in at most 3 Graph round trips:
+ *
+ *  RT1  $batch: caller roles; service principal lookup (exact displayName + startswith fallback, or by appId and
+ *       by object id); app registrations with that name/appId; and when a user is named: the user with the
+ *       attributes scoping filters use, their direct and transitive group ids.
+ *  RT2  $batch (needs the spId): synchronization jobs, templates, appRoleAssignedTo, provisioning logs.
+ *  RT3  only when a job exists: the main job's schema (scoping filters, mappings).
+ *
+ * Every part that can't be read becomes a `Failed`; nothing here throws for one sub-request.
+ */
+import type { Clock } from '../clock';
+import type {
+  AppResolution,
+  AppRoleAssignment,
+  AppSnapshot,
+  ApplicationRegistration,
+  Caller,
+  GraphUser,
+  Part,
+  ProvisioningObjectSummary,
+  ServicePrincipal,
+  SynchronizationJob,
+  SynchronizationSchema,
+  SynchronizationTemplate,
+  UserFocus,
+} from '../diagnostics/snapshot';
+import type { BatchRequest, GraphApi } from './client';
+import { type GraphResponse, isSuccess } from './errors';
+import { encodePathSegment, filterEq, filterStartsWith, isGuid, literal, normalizeGuid, query } from './odata';
+import { callerFrom, failedOf, idsOf, partOf, ROLES_URL, sub, valueOf } from './parts';
+
+export const SP_SELECT =
+  'id,appId,displayName,appRoleAssignmentRequired,appRoles,tags,preferredSingleSignOnMode,applicationTemplateId,servicePrincipalType';
+
+/** The user attributes scoping filters commonly test (domain.md §6.3 P3.6). */
+export const USER_SELECT = [
+  'id',
+  'displayName',
+  'userPrincipalName',
+  'mail',
+  'accountEnabled',
+  'userType',
+  'department',
+  'jobTitle',
+  'companyName',
+  'country',
+  'city',
+  'state',
+  'usageLocation',
+  'employeeId',
+  'employeeType',
+  'officeLocation',
+  'preferredLanguage',
+  'mailNickname',
+  'givenName',
+  'surname',
+  'onPremisesSyncEnabled',
+  'onPremisesExtensionAttributes',
+].join(',');
+
+export const SP_MATCH_TOP = 10;
+
+export function spExactUrl(name: string): string {
+  return `/servicePrincipals${query({ $filter: filterEq('displayName', name), $select: SP_SELECT, $top: SP_MATCH_TOP })}`;
+}
+export function spPrefixUrl(name: string): string {
+  return `/servicePrincipals${query({ $filter: filterStartsWith('displayName', name), $select: SP_SELECT, $top: SP_MATCH_TOP })}`;
+}
+export function spByAppIdUrl(appId: string): string {
+  return `/servicePrincipals(appId=${literal(appId)})${query({ $select: SP_SELECT })}`;
+}
+export function spByIdUrl(id: string): string {
+  return `/servicePrincipals/${encodePathSegment(id)}${query({ $select: SP_SELECT })}`;
+}
+export function applicationsUrl(nameOrAppId: string, byAppId: boolean): string {
+  const filter = byAppId ? filterEq('appId', nameOrAppId) : filterEq('displayName', nameOrAppId);
+  return `/applications${query({ $filter: filter, $select: 'id,appId,displayName', $top: 5 })}`;
+}
+export function userUrl(user: string): string {
+  return `/users/${encodePathSegment(user)}${query({ $select: USER_SELECT })}`;
+}
+export function userMemberOfUrl(user: string, transitive: boolean): string {
+  return `/users/${encodePathSegment(user)}/${transitive ? 'transitiveMemberOf' : 'memberOf'}/microsoft.graph.group${query({ $select: 'id', $top: 999 })}`;
+}
+export function jobsUrl(spId: string): string {
+  return `/servicePrincipals/${encodePathSegment(spId)}/synchronization/jobs`;
+}
+export function templatesUrl(spId: string): string {
+  return `/servicePrincipals/${encodePathSegment(spId)}/synchronization/templates`;
+}
+export function assignmentsUrl(spId: string): string {
+  return `/servicePrincipals/${encodePathSegment(spId)}/appRoleAssignedTo${query({
+    $select: 'id,principalId,principalType,principalDisplayName,appRoleId,createdDateTime',
+    $top: 999,
+  })}`;
+}
+export function provisioningLogsUrl(spId: string, userId?: string): string {
+  let filter = filterEq('servicePrincipal/id', spId);
+  if (userId) filter += ` and ${filterEq('sourceIdentity/id', userId)}`;
+  return `/auditLogs/provisioning${query({ $filter: filter, $top: 50 })}`;
+}
+export function schemaUrl(spId: string, jobId: string): string {
+  return `/servicePrincipals/${encodePathSegment(spId)}/synchronization/jobs/${encodePathSegment(jobId)}/schema`;
+}
+
+/**
+ * The job provisioning runs on: the one whose templateId is one of the app's connector templates (the default
+ * template first); otherwise the first job. Undefined when there is none.
+ */
+export function pickMainJob(
+  jobs: SynchronizationJob[],
+  templates: SynchronizationTemplate[] | undefined,
+): SynchronizationJob | undefined {
+  if (jobs.length <= 1) return jobs[0];
+  const lc = (s: string | null | undefined) => (s ?? '').toLowerCase();
+  const ordered = [...(templates ?? [])].sort((a, b) => Number(!!b.default) - Number(!!a.default));
+  for (const t of ordered) {
+    const keys = new Set([lc(t.id), lc(t.factoryTag)].filter(Boolean));
+    const job = jobs.find((j) => keys.has(lc(j.templateId)));
+    if (job) return job;
+  }
+  return jobs[0];
+}
+
+type SpCandidate = Extract<AppResolution, { kind: 'many' }>['candidates'][number];
+const spCandidate = (sp: ServicePrincipal): SpCandidate => ({ id: sp.id, appId: sp.appId, displayName: sp.displayName ?? null });
+
+function lookupFailure(res: GraphResponse, url: string, text: string, caller: Caller): AppResolution {
+  if (res.status === 404) return { kind: 'none', query: text, caller };
+  return { kind: 'denied', failure: failedOf(res, 'GET', url), caller };
+}
+
+function userFocus(responses: Map<string, GraphResponse>, user: string): UserFocus {
+  const userRes = sub(responses, 'user');
+  const found: Part<GraphUser | null> =
+    userRes.status === 404 ? { ok: true, value: null } : partOf(userRes, 'GET', userUrl(user), (b) => b as GraphUser);
+  return {
+    query: user,
+    user: found,
+    directGroupIds: partOf(sub(responses, 'userGroups'), 'GET', userMemberOfUrl(user, false), idsOf),
+    transitiveGroupIds: partOf(sub(responses, 'userTransitiveGroups'), 'GET', userMemberOfUrl(user, true), idsOf),
+  };
+}
+
+/** Which service principal RT1 found, or the resolution to return instead. */
+function pickServicePrincipal(
+  responses: Map<string, GraphResponse>,
+  byGuid: boolean,
+  text: string,
+  urls: { exact: string; byId: string },
+  caller: Caller,
+): ServicePrincipal | AppResolution {
+  if (byGuid) {
+    const byAppId = sub(responses, 'sp');
+    if (isSuccess(byAppId.status)) return byAppId.body as ServicePrincipal;
+    const byId = sub(responses, 'spById');
+    if (isSuccess(byId.status)) return byId.body as ServicePrincipal;
+    // Neither found it: a 403 on either means we may simply not be allowed to see it.
+    if (byAppId.status !== 404) return lookupFailure(byAppId, urls.exact, text, caller);
+    if (byId.status !== 404 && byId.status !== 400) return lookupFailure(byId, urls.byId, text, caller);
+    return registrationOrNone(responses, text, caller);
+  }
+  const exactRes = sub(responses, 'sp');
+  if (!isSuccess(exactRes.status)) return lookupFailure(exactRes, urls.exact, text, caller);
+  const exact = valueOf<ServicePrincipal>(exactRes.body);
+  if (exact.length === 1) return exact[0];
+  if (exact.length > 1) return { kind: 'many', candidates: exact.map(spCandidate) };
+  const prefixRes = sub(responses, 'spPrefix');
+  const prefix = isSuccess(prefixRes.status) ? valueOf<ServicePrincipal>(prefixRes.body) : [];
+  if (prefix.length > 0) return { kind: 'many', candidates: prefix.map(spCandidate) };
+  return registrationOrNone(responses, text, caller);
+}
+
+function registrationOrNone(responses: Map<string, GraphResponse>, text: string, caller: Caller): AppResolution {
+  const apps = sub(responses, 'apps');
+  const found = isSuccess(apps.status) ? valueOf<ApplicationRegistration>(apps.body) : [];
+  if (found.length > 0) {
+    const a = found[0];
+    return { kind: 'registrationOnly', application: { id: a.id, appId: a.appId, displayName: a.displayName ?? null }, caller };
+  }
+  return { kind: 'none', query: text, caller };
+}
+
+/**
+ * Resolves the app (display name, appId or service principal object id) and, when `user` is given (UPN, mail or
+ * object id), that user's attributes and group memberships; then reads the provisioning state. ≤ 3 round trips.
+ */
+export async function resolveApp(api: GraphApi, target: { app: string; user?: string }, clock: Clock): Promise<AppResolution> {
+  const text = target.app.trim();
+  const user = target.user?.trim() || undefined;
+  const byGuid = isGuid(text);
+  const key = byGuid ? normalizeGuid(text) : text;
+
+  // ---- RT1
+  const exactUrl = byGuid ? spByAppIdUrl(key) : spExactUrl(key);
+  const byIdUrl = spByIdUrl(key);
+  const rt1: BatchRequest[] = [
+    { id: 'roles', method: 'GET', url: ROLES_URL },
+    { id: 'sp', method: 'GET', url: exactUrl },
+    byGuid ? { id: 'spById', method: 'GET', url: byIdUrl } : { id: 'spPrefix', method: 'GET', url: spPrefixUrl(key) },
+    { id: 'apps', method: 'GET', url: applicationsUrl(key, byGuid) },
+  ];
+  if (user) {
+    rt1.push(
+      { id: 'user', method: 'GET', url: userUrl(user) },
+      { id: 'userGroups', method: 'GET', url: userMemberOfUrl(user, false) },
+      { id: 'userTransitiveGroups', method: 'GET', url: userMemberOfUrl(user, true) },
+    );
+  }
+  const r1 = await api.batch(rt1);
+  const caller = callerFrom(sub(r1, 'roles'));
+  const picked = pickServicePrincipal(r1, byGuid, text, { exact: exactUrl, byId: byIdUrl }, caller);
+  if ('kind' in picked) return picked;
+  const servicePrincipal: ServicePrincipal = { ...picked, displayName: picked.displayName ?? null };
+  const focus = user ? userFocus(r1, user) : undefined;
+  const userId = focus?.user.ok && focus.user.value ? focus.user.value.id : undefined;
+
+  // ---- RT2
+  const spId = servicePrincipal.id;
+  const logsUrl = provisioningLogsUrl(spId, userId);
+  const r2 = await api.batch([
+    { id: 'jobs', method: 'GET', url: jobsUrl(spId) },
+    { id: 'templates', method: 'GET', url: templatesUrl(spId) },
+    { id: 'assignments', method: 'GET', url: assignmentsUrl(spId) },
+    { id: 'logs', method: 'GET', url: logsUrl },
+  ]);
+  const jobs = partOf(sub(r2, 'jobs'), 'GET', jobsUrl(spId), (b) => valueOf<SynchronizationJob>(b));
+  const templates = partOf(sub(r2, 'templates'), 'GET', templatesUrl(spId), (b) => valueOf<SynchronizationTemplate>(b));
+  const snapshot: AppSnapshot = {
+    fetchedAt: clock.now().toISOString(),
+    caller,
+    servicePrincipal,
+    jobs,
+    templates,
+    assignments: partOf(sub(r2, 'assignments'), 'GET', assignmentsUrl(spId), (b) => valueOf<AppRoleAssignment>(b)),
+    logs: partOf(sub(r2, 'logs'), 'GET', logsUrl, (b) =>
+      valueOf<ProvisioningObjectSummary>(b).sort((a, z) => (z.activityDateTime ?? '').localeCompare(a.activityDateTime ?? '')),
+    ),
+  };
+  if (focus) snapshot.user = focus;
+
+  // ---- RT3 (only with a job)
+  const main = jobs.ok ? pickMainJob(jobs.value, templates.ok ? templates.value : undefined) : undefined;
+  if (main) snapshot.schema = (await api.get<SynchronizationSchema>(schemaUrl(spId, main.id))) as Part<SynchronizationSchema>;
+  return { kind: 'one', snapshot };
+}

@@ -1,0 +1,183 @@
+/**
+ * Targets named in an utterance: the group, the enterprise app and the user the admin already mentioned.
+ * Rules, not a model: quoted names, object ids and e-mail addresses are certain; a name after (or just
+ * before) a keyword such as "group"/"gruppen" or "app"/"til" is taken when it looks like a name.
+ */
+import type { Entities } from './types';
+
+const EMAIL = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/;
+const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
+/** Quoted spans; straight single quotes only when not inside a word (O'Brien, can't). */
+const QUOTED = /"([^"\n]{1,120})"|“([^”\n]{1,120})”|”([^”\n]{1,120})”|«([^»\n]{1,120})»|‘([^’\n]{1,120})’|(?<![\p{L}\p{N}])'([^'\n]{1,120}?)'(?![\p{L}\p{N}])/gu;
+
+const GROUP_WORDS = new Set(['group', 'groups', 'grp', 'gruppe', 'gruppa', 'gruppen', 'dl', 'dg']);
+const APP_WORDS = new Set(['app', 'application', 'applikasjon', 'applikasjonen', 'appen', 'program', 'programmet', 'programmer']);
+/** Words that may only introduce an app when the text is about provisioning. */
+const APP_PREPOSITIONS = new Set(['to', 'til', 'into', 'in', 'i', 'for']);
+/** Words after which a name may follow the keyword in lower case ("group named sales"). */
+const NAMING = new Set(['named', 'called', 'heter', 'kalt']);
+/** Words before a keyword that are never part of the name ("the Entra group", "Microsoft 365-gruppen"). */
+const NOT_NAME_BEFORE = new Set([
+  'the', 'a', 'an', 'my', 'our', 'this', 'that', 'why', 'how', 'what', 'i', 'we', 'can', 'can\'t', 'new', 'one',
+  'entra', 'azure', 'ad', 'aad', 'microsoft', 'm365', 'o365', 'office', 'teams', 'team', 'security', 'distribution',
+  'dynamic', 'unified', 'cloud', 'synced', 'scim', 'connect', 'enterprise', 'gallery', 'saas', 'mail-enabled',
+  'en', 'ei', 'et', 'den', 'det', 'min', 'mitt', 'vår', 'vårt', 'hvorfor', 'hvordan', 'hva', 'jeg', 'vi', 'ny',
+  'hei', 'hi', 'hello', 'hey', 'hjelp', 'help', 'please', 'pls',
+]);
+/** Words that end a name after a keyword (verbs, negations, prepositions in both languages). */
+const STOP_AFTER = new Set([
+  "won't", 'wont', "can't", 'cant', 'cannot', "isn't", 'isnt', "doesn't", 'doesnt', "didn't", "aren't", "wasn't",
+  'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'did', 'will', 'would', 'should', 'could', 'can', 'keeps',
+  'still', 'not', 'in', 'from', 'to', 'on', 'at', 'for', 'with', 'after', 'since', 'because', 'but', 'when', 'why',
+  'how', 'that', 'which', 'who', 'it', 'so', 'anymore', 'sync', 'syncs', 'synced', 'syncing', 'shows', 'fails',
+  'failed', 'failing', 'gets', 'got', 'isn’t', 'won’t', 'can’t', 'doesn’t', 'and', 'or', 'into', 'via', 'by',
+  'kan', 'kunne', 'vil', 'ville', 'er', 'var', 'har', 'hadde', 'blir', 'ble', 'skal', 'ikke', 'i', 'fra', 'til',
+  'på', 'med', 'etter', 'siden', 'fordi', 'men', 'når', 'hvorfor', 'som', 'synkes', 'synkroniseres', 'synker',
+  'lar', 'går', 'mangler', 'feiler', 'får', 'og', 'eller', 'klarer', 'gir', 'står', 'viser', 'også', 'nå',
+  'provisioning', 'provisioned', 'klargjøring', 'klargjøringen', 'klargjort', 'klargjøres', 'users', 'brukere',
+  'brukerne', 'members', 'medlemmer', 'isnt', 'arent', 'any', 'anything', 'please', 'pls', 'thanks', 'takk',
+]);
+const PROVISIONING_CONTEXT = /provision|provisjon|klargj|scim|\bapp\b|appen|enterprise app|bedriftsapp|single sign|\bsso\b|saas|deprovision/i;
+
+interface Token {
+  raw: string;
+  clean: string;
+  lower: string;
+  /** True when a sentence punctuation mark ended this token (the name stops here). */
+  ends: boolean;
+}
+
+function tokenise(text: string): Token[] {
+  return text
+    .split(/\s+/)
+    .filter((t) => t.length > 0)
+    .map((raw) => {
+      const clean = raw.replace(/^[([{<]+/, '').replace(/[)\]}>.,;:!?]+$/, '');
+      return { raw, clean, lower: clean.toLowerCase(), ends: /[.,;:!?)]$/.test(raw) };
+    });
+}
+
+function looksLikeName(token: Token): boolean {
+  return /^[\p{Lu}\p{N}]/u.test(token.clean) || /[\p{Lu}][\p{Ll}]*[\p{Lu}]/u.test(token.clean) || /[_@#]/.test(token.clean);
+}
+
+/** Name tokens after position `start`: stop at a stop word, punctuation or the end. */
+function nameAfter(tokens: Token[], start: number, lowerAllowed: boolean): string | undefined {
+  const parts: string[] = [];
+  for (let i = start; i < tokens.length && parts.length < 6; i++) {
+    const t = tokens[i];
+    if (t.clean.length === 0 || STOP_AFTER.has(t.lower)) break;
+    if (parts.length === 0 && !lowerAllowed && !looksLikeName(t)) break;
+    parts.push(t.clean);
+    if (t.ends) break;
+  }
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+/** Capitalised name tokens just before position `end` ("the Sales group", "Workday-appen"). */
+function nameBefore(tokens: Token[], end: number): string | undefined {
+  const parts: string[] = [];
+  for (let i = end - 1; i >= 0 && parts.length < 4; i--) {
+    const t = tokens[i];
+    if (t.ends || NOT_NAME_BEFORE.has(t.lower) || STOP_AFTER.has(t.lower) || !looksLikeName(t)) break;
+    parts.unshift(t.clean);
+  }
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+type Kind = 'group' | 'app';
+
+function keywordKind(lower: string, provisioning: boolean): Kind | 'prep' | undefined {
+  if (GROUP_WORDS.has(lower)) return 'group';
+  if (APP_WORDS.has(lower)) return 'app';
+  if (provisioning && APP_PREPOSITIONS.has(lower)) return 'prep';
+  return undefined;
+}
+
+/** Compound forms such as "Økonomi-gruppen" or "Workday-appen": the part before the hyphen is the name. */
+function compound(token: Token): { kind: Kind; name: string } | undefined {
+  const m = /^(.+)-(gruppen|gruppa|gruppe|group|appen|app|programmet|klargjøringen|klargjøring|provisioning)$/iu.exec(token.clean);
+  if (!m || !looksLikeName({ ...token, clean: m[1] })) return undefined;
+  const k = m[2].toLowerCase();
+  return { kind: k.startsWith('grup') || k === 'group' ? 'group' : 'app', name: m[1] };
+}
+
+export function extractEntities(text: string): Entities {
+  const entities: Entities = {};
+  const provisioning = PROVISIONING_CONTEXT.test(text);
+
+  // An address right next to a group word is the group's mail ("sales@contoso.com group"); any other is the user.
+  for (const m of text.matchAll(new RegExp(EMAIL.source, 'g'))) {
+    const address = m[0].replace(/^'+|'+$/g, '');
+    const before = tokenise(text.slice(0, m.index)).slice(-1).map((t) => t.lower);
+    const after = tokenise(text.slice((m.index ?? 0) + m[0].length)).slice(0, 1).map((t) => t.lower);
+    if ([...before, ...after].some((w) => GROUP_WORDS.has(w))) entities.group ??= address;
+    else entities.user ??= address;
+  }
+
+  // 1. Quoted names: the keyword just before the quote (or the context) says whether it is a group or an app.
+  let rest = text;
+  for (const m of text.matchAll(QUOTED)) {
+    const name = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '').trim();
+    if (!name || (EMAIL.test(name) && (name === entities.user || name === entities.group))) continue;
+    const before = tokenise(text.slice(0, m.index)).slice(-2).map((t) => t.lower);
+    const after = tokenise(text.slice((m.index ?? 0) + m[0].length)).slice(0, 1).map((t) => t.lower);
+    const near = [...before, ...after];
+    let kind: Kind;
+    if (near.some((w) => GROUP_WORDS.has(w))) kind = 'group';
+    else if (near.some((w) => APP_WORDS.has(w))) kind = 'app';
+    else if (provisioning) kind = 'app';
+    else kind = 'group';
+    if (entities[kind] === undefined) entities[kind] = name;
+    rest = rest.replace(m[0], ' ');
+  }
+
+  const tokens = tokenise(rest);
+
+  // 2. Object ids: a group or app id depending on the nearest keyword or the context.
+  const guidIndex = tokens.findIndex((t) => GUID.test(t.clean));
+  if (guidIndex >= 0) {
+    const guid = GUID.exec(tokens[guidIndex].clean)![0];
+    const near = tokens.slice(Math.max(0, guidIndex - 3), guidIndex).map((t) => keywordKind(t.lower, provisioning));
+    const kind: Kind = near.includes('group') ? 'group' : near.includes('app') || near.includes('prep') ? 'app' : provisioning ? 'app' : 'group';
+    if (entities[kind] === undefined) entities[kind] = guid;
+  }
+
+  // 3. Names next to keywords.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const c = compound(t);
+    if (c && entities[c.kind] === undefined) {
+      entities[c.kind] = c.name;
+      continue;
+    }
+    const kind = keywordKind(t.lower, provisioning);
+    if (!kind) continue;
+    if (kind === 'prep') {
+      if (entities.app === undefined && !t.ends) {
+        const next = tokens[i + 1];
+        if (next && GROUP_WORDS.has(next.lower)) continue;
+        const name = nameAfter(tokens, i + 1, false);
+        if (name && !GUID.test(name) && !EMAIL.test(name) && !NOT_NAME_BEFORE.has(name.split(' ')[0].toLowerCase())) {
+          entities.app = name;
+        }
+      }
+      continue;
+    }
+    if (entities[kind] !== undefined) continue;
+    const lowerAllowed = i + 1 < tokens.length && NAMING.has(tokens[i + 1].lower);
+    const after = t.ends ? undefined : nameAfter(tokens, lowerAllowed ? i + 2 : i + 1, lowerAllowed);
+    const name = after ?? nameBefore(tokens, i);
+    if (name && !EMAIL.test(name)) entities[kind] = name;
+  }
+
+  // "Workday provisioning …" / "Workday-klargjøringen": a capitalised name before the provisioning word.
+  if (entities.app === undefined) {
+    const at = tokens.findIndex((t) => /^(provisioning|klargjøring|klargjøringen|sync|scim)$/i.test(t.clean));
+    if (at > 0) {
+      const name = nameBefore(tokens, at);
+      if (name && provisioning) entities.app = name;
+    }
+  }
+  return entities;
+}

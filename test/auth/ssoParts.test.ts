@@ -1,0 +1,122 @@
+/** The pieces around sign-in: the dedupe store, command parsing, consent help, cards and texts. */
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  CORE_READ_SCOPES,
+  CreateOnceStorage,
+  SIGNIN_VERBS,
+  consentHelp,
+  consentHelpDetails,
+  parseSignInCommand,
+  personaLabel,
+} from '../../src/auth';
+import { allTables, t } from '../../src/i18n';
+import { resourcePath } from '../../src/paths';
+
+describe('CreateOnceStorage (dedupe store for TeamsSSOTokenExchangeMiddleware)', () => {
+  it('creates a key once; a second write of the same key fails with an eTag conflict the middleware recognises', async () => {
+    const store = new CreateOnceStorage();
+    await store.write({ 'msteams/conv/ter-1': { eTag: 'ter-1' } });
+    await expect(store.write({ 'msteams/conv/ter-1': { eTag: 'ter-1' } })).rejects.toThrow(/etag conflict/i);
+    await store.write({ 'msteams/conv/ter-2': { eTag: 'ter-2' } });
+    expect(await store.read(['msteams/conv/ter-1', 'missing'])).toEqual({ 'msteams/conv/ter-1': { eTag: 'ter-1' } });
+    await store.delete(['msteams/conv/ter-1']);
+    await store.write({ 'msteams/conv/ter-1': { eTag: 'ter-1' } });
+  });
+
+  it('forgets entries after the prompt lifetime, on an injected clock', async () => {
+    let now = 1_000_000;
+    const store = new CreateOnceStorage(60_000, () => now);
+    await store.write({ a: { eTag: 'a' } });
+    now += 59_000;
+    await expect(store.write({ a: { eTag: 'a' } })).rejects.toThrow(/etag conflict/i);
+    now += 2_000;
+    expect(store.size).toBe(0);
+    await store.write({ a: { eTag: 'a' } });
+  });
+});
+
+describe('in-chat sign-in commands', () => {
+  it.each([
+    ['sign in as helpdesk', { kind: 'persona', persona: 'helpdesk' }],
+    ['Sign in as GA', { kind: 'persona', persona: 'ga' }],
+    ['<at>SyncHelper</at> log in as appadmin', { kind: 'persona', persona: 'appadmin' }],
+    ['logg inn som helpdesk', { kind: 'persona', persona: 'helpdesk' }],
+    ['Logg på som groups.', { kind: 'persona', persona: 'groups' }],
+    ['sign in as licenseAdmin', { kind: 'persona', persona: 'licenseAdmin' }],
+    ['sign out', { kind: 'signout' }],
+    ['Log out!', { kind: 'signout' }],
+    ['logg ut', { kind: 'signout' }],
+    ['logg av', { kind: 'signout' }],
+  ])('"%s"', (text, expected) => {
+    expect(parseSignInCommand(text)).toEqual(expected);
+  });
+
+  it.each(['why can I not sign in as an admin to the portal?', 'sign in as <script>', 'sign out of the group sync', ''])(
+    'ignores "%s"',
+    (text) => {
+      expect(parseSignInCommand(text)).toBeUndefined();
+    },
+  );
+
+  it('labels known personas with their role and passes others through', () => {
+    expect(personaLabel('en', 'groups')).toBe('Groups Administrator (groups)');
+    expect(personaLabel('nb', 'helpdesk')).toBe('Brukerstøtte (ingen administratorrolle) (helpdesk)');
+    expect(personaLabel('en', 'licenseAdmin')).toBe('licenseAdmin');
+  });
+});
+
+describe('consent help after a 403 for a missing scope', () => {
+  it('names the missing read scopes, the read bundle and where an admin grants consent', () => {
+    const help = consentHelp(['AuditLog.Read.All', 'Directory.Read.All']);
+    expect(help.key).toBe('auth.consent.help.read');
+    const en = t('en', help.key, help.params);
+    expect(en).toContain('AuditLog.Read.All, Directory.Read.All');
+    for (const scope of CORE_READ_SCOPES) expect(en).toContain(scope);
+    expect(en).toContain('https://learn.microsoft.com/');
+    expect(t('nb', help.key, help.params)).toContain('administratorsamtykke');
+  });
+
+  it('treats the write scope separately', () => {
+    const help = consentHelp(['Synchronization.ReadWrite.All']);
+    expect(help.key).toBe('auth.consent.help.write');
+    expect(t('en', help.key, help.params)).toContain('never requested silently');
+  });
+
+  it('explains why each scope is needed, in both languages', () => {
+    const lines = consentHelpDetails([]);
+    expect(lines).toHaveLength(CORE_READ_SCOPES.length);
+    for (const line of lines) {
+      expect(line.key).not.toBe('auth.consent.scope.unknown');
+      expect(t('en', line.key, line.params)).toMatch(/^[A-Za-z.]+: /);
+      expect(t('nb', line.key, line.params)).not.toBe(t('en', line.key, line.params));
+    }
+    expect(consentHelpDetails(['Reports.Read.All'])[0].key).toBe('auth.consent.scope.unknown');
+    expect(consentHelp([]).key).toBe('auth.consent.help.none');
+  });
+});
+
+describe('sign-in texts and cards', () => {
+  it('every auth text exists in English and Norwegian', () => {
+    const { en, nb } = allTables();
+    const enKeys = Object.keys(en).filter((k) => k.startsWith('auth.')).sort();
+    const nbKeys = Object.keys(nb).filter((k) => k.startsWith('auth.')).sort();
+    expect(nbKeys).toEqual(enKeys);
+    for (const key of enKeys) {
+      const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(params(nb[key])).toEqual(params(en[key]));
+    }
+  });
+
+  it('the sign-in card templates are Adaptive Card 1.5 and only carry sign-in verbs', () => {
+    const dir = resourcePath('src', 'cards', 'templates');
+    const files = fs.readdirSync(dir).filter((f) => f.startsWith('signin-'));
+    expect(files.sort()).toEqual(['signin-consent.json', 'signin-options.json', 'signin-persona.json']);
+    for (const file of files) {
+      const card = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { version: string };
+      expect(card.version).toBe('1.5');
+      const verbs = [...JSON.stringify(card).matchAll(/"verb":"(signin\.[a-z]+)"/g)].map((m) => m[1]);
+      for (const verb of verbs) expect(SIGNIN_VERBS).toContain(verb);
+    }
+  });
+});
