@@ -21,7 +21,7 @@ import { Clock, systemClock } from '../clock';
 import { resolveLang, t } from '../i18n';
 import { log } from '../log';
 import { ConversationReferenceStore, InMemoryConversationReferenceStore, StoredConversationReference } from './conversationReferences';
-import { errorResponse, messageResponse, takeInvokeResponse } from './invokeResponse';
+import { errorResponse, messageResponse, takeInvokeResponse } from '../dialogs/invokeResponse';
 import { normalizeText } from './mentions';
 
 /** Turn-state key: the message text exactly as Teams sent it (before mention normalising). */

@@ -360,3 +360,12 @@ export type AppResolution =
   | { kind: 'registrationOnly'; application: ApplicationRegistration; caller: Caller }
   | { kind: 'none'; query: string; caller: Caller }
   | { kind: 'denied'; failure: Failed; caller: Caller };
+
+// ---------- tenant snapshot (T1, for sync questions that name no group) ----------
+
+export interface TenantSnapshot {
+  fetchedAt: string;
+  caller: Caller;
+  /** GET /organization (first item). */
+  organization: Part<Organization>;
+}

@@ -121,7 +121,7 @@ function buildSnapshot(
   };
 }
 
-function organizationPart(res: GraphResponse): Part<Organization> {
+export function organizationPart(res: GraphResponse): Part<Organization> {
   if (!isSuccess(res.status)) return failedOf(res, 'GET', ORGANIZATION_URL);
   const org = valueOf<Organization>(res.body)[0];
   if (!org) return { ok: false, status: 404, code: 'Request_ResourceNotFound', message: 'No organization returned.', request: 'GET /organization' };

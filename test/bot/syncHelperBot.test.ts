@@ -189,7 +189,7 @@ describe('when a turn fails', () => {
     });
     expect(status).toBe(200);
     expect(bot.connector.texts()).toEqual([
-      'Sorry, something went wrong on my side while handling that. Please try again in a moment; if it keeps happening, start over by typing "restart".',
+      'Sorry, something went wrong on my side while handling that. Please try again in a moment; if it keeps happening, type "start over".',
     ]);
     expect(logs).toContain('turn failed');
     expect(logs).toContain('dialog failed');

@@ -1,4 +1,4 @@
-import { TestAdapter, TurnContext } from 'botbuilder';
+import { TestAdapter } from 'botbuilder';
 import { sendWelcome } from '../../src/dialogs/welcome';
 import { t } from '../../src/i18n';
 import { readable } from './harness';
@@ -17,4 +17,3 @@ describe('sendWelcome', () => {
     expect(reply.attachments?.[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
   });
 });
-void TurnContext;

@@ -168,3 +168,4 @@ function dedupe(findings: Finding[]): Finding[] {
     return true;
   });
 }
+export { diagnoseTenant } from './tenantDiagnosis';

@@ -25,7 +25,7 @@ export { mainJob } from './context';
 export { LEARN } from './links';
 
 /** A diagnosis whose findings may carry a suggested action. */
-export type ProvisioningDiagnosis = Diagnosis & { findings: ProvisioningFinding[] };
+export type ProvisioningDiagnosis = Omit<Diagnosis, 'findings'> & { findings: ProvisioningFinding[] };
 
 const NEEDS: Record<ProvisioningTopic, (s: AppSnapshot) => AccessNeeds> = {
   'provisioning.setup': () => ({ templates: true, assignments: false, logs: false, schema: false }),

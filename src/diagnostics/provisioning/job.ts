@@ -314,7 +314,7 @@ export function jobStateChecks(ctx: Ctx, opts: JobStateOptions): boolean {
         id: opts.healthy,
         severity: 'ok',
         params: { app: ctx.appName, last: fmtTime(s.steadyStateLastAchievedTime), state: s.lastExecution?.state ?? '-' },
-        detail: opts.healthy === 'P3.running',
+        detail: opts.healthy === 'P3.running' && !ctx.user,
         evidence: jobEvidence(j),
         learnMore: LEARN.whenWillFinish,
       }),

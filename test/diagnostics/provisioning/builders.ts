@@ -31,7 +31,7 @@ export function role(name: keyof typeof ROLE) {
   return { id: `dr-${name}`, displayName: name, roleTemplateId: ROLE[name] };
 }
 
-export function job(over: Partial<SynchronizationJob> & { status?: Partial<SynchronizationJob['status']> } = {}): SynchronizationJob {
+export function job(over: Omit<Partial<SynchronizationJob>, 'status'> & { status?: Partial<SynchronizationJob['status']> } = {}): SynchronizationJob {
   const { status, ...rest } = over;
   return {
     id: JOB_ID,
