@@ -37,6 +37,8 @@ export interface Config {
   /** Present only in live mode. */
   readonly bot?: BotCredentials;
   readonly oauthConnectionName?: string;
+  /** Second OAuth connection with Synchronization.ReadWrite.All, for the confirmed write actions. Unset → no writes. */
+  readonly oauthWriteConnectionName?: string;
   readonly graphBaseUrl: string;
   readonly graphTimeoutMs: number;
   readonly sampleTenant: { readonly persona: string; readonly port: number };
@@ -261,6 +263,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (!logLevel) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${rawLevel}")`);
 
   const oauthConnectionName = read(env, 'OAUTH_CONNECTION_NAME');
+  const oauthWriteConnectionName = read(env, 'OAUTH_WRITE_CONNECTION_NAME');
+  if (oauthWriteConnectionName && !oauthConnectionName) {
+    problems.push('OAUTH_WRITE_CONNECTION_NAME needs OAUTH_CONNECTION_NAME too (sign-in for reading comes first)');
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -269,6 +275,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     ...(bot ? { bot } : {}),
     ...(oauthConnectionName ? { oauthConnectionName } : {}),
+    ...(oauthWriteConnectionName ? { oauthWriteConnectionName } : {}),
     graphBaseUrl,
     graphTimeoutMs,
     sampleTenant: { persona, port: samplePort },

@@ -1,19 +1,65 @@
 /**
  * Composition root: config → storage → states → adapter → bot → server. Nothing else lives here.
- * Places the lead still wires are marked "LEAD:".
  */
 import { MemoryStorage, PrivateConversationState, Storage, UserState } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { createAdapter } from './bot/adapter';
-import { InMemoryConversationReferenceStore } from './bot/conversationReferences';
+import { createSsoMiddleware, SignInDialog } from './auth';
+import { StoredChannelDirectory } from './bot/channelDirectory';
+import { InMemoryConversationReferenceStore, type ConversationReferenceStore } from './bot/conversationReferences';
 import { SyncHelperBot } from './bot/syncHelperBot';
 import { Config, ConfigError, readConfig } from './config';
+import { systemClock, type Clock } from './clock';
+import { LiveCheckDialog } from './dialogs/liveCheckDialog';
 import { RootDialog } from './dialogs/rootDialog';
+import { createGraphClient } from './graph';
 import { sendWelcome } from './dialogs/welcome';
 import { log } from './log';
 import { createRecognizer } from './recognizer';
 import { startSampleTenant } from './sampleTenant';
 import { createServer, RunningServer } from './server';
+
+/**
+ * The dialogs with live checks when sign-in is possible: a persona in sample-tenant mode, the Azure Bot's OAuth
+ * connection in live mode. Live mode without OAUTH_CONNECTION_NAME offers the guided steps only.
+ */
+export function createDialogs(
+  config: Config,
+  deps: { userState: UserState; graphBaseUrl: string; conversationReferences: ConversationReferenceStore; clock?: Clock },
+): { rootDialog: RootDialog; ssoConnections: string[] } {
+  const canSignIn = config.mode === 'sample' || Boolean(config.oauthConnectionName);
+  const signIn = canSignIn
+    ? new SignInDialog({
+        mode: config.mode,
+        connectionName: config.oauthConnectionName,
+        writeConnectionName: config.oauthWriteConnectionName,
+        defaultPersona: config.sampleTenant.persona,
+        userState: deps.userState,
+      })
+    : undefined;
+  const liveCheck = signIn
+    ? new LiveCheckDialog({
+        signIn,
+        graphFor: (token) => createGraphClient({ accessToken: token, baseUrl: deps.graphBaseUrl, timeoutMs: config.graphTimeoutMs }),
+        clock: deps.clock ?? systemClock,
+        channels: new StoredChannelDirectory(deps.conversationReferences, config.bot?.appId ?? ''),
+      })
+    : undefined;
+  const rootDialog = new RootDialog({
+    recognizer: createRecognizer(),
+    userState: deps.userState,
+    liveCheck,
+    onSignOut: signIn
+      ? async (context) => {
+          await signIn.signOut(context);
+          return true;
+        }
+      : undefined,
+    onSignInAs: signIn && config.mode === 'sample' ? (context, persona) => signIn.setPersona(context, persona) : undefined,
+  });
+  const ssoConnections = config.mode === 'live' ? [config.oauthConnectionName, config.oauthWriteConnectionName].filter((c): c is string => !!c) : [];
+  return { rootDialog, ssoConnections };
+}
 
 function createStorage(config: Config): Storage {
   if (config.storage.kind === 'blob') return new BlobsStorage(config.storage.connectionString, config.storage.container);
@@ -37,16 +83,9 @@ export async function start(config: Config): Promise<RunningServer> {
 
   const adapter = createAdapter(config);
 
-  // LEAD: the live-check dialog (sign-in from src/auth — OAuthPrompt with config.oauthConnectionName in live mode,
-  // persona sign-in as config.sampleTenant.persona in sample mode — plus the Graph client on `graphBaseUrl` with
-  // config.graphTimeoutMs) goes into `liveCheck`, and `onSignOut` clears the user's token. Without them the
-  // dialogs offer the guided steps only.
-  const rootDialog = new RootDialog({
-    recognizer: createRecognizer(),
-    userState,
-    liveCheck: undefined,
-    onSignOut: undefined,
-  });
+  const conversationReferences = new InMemoryConversationReferenceStore();
+  const { rootDialog, ssoConnections } = createDialogs(config, { userState, graphBaseUrl, conversationReferences });
+  if (ssoConnections.length > 0) adapter.use(createSsoMiddleware(ssoConnections));
 
   const bot = new SyncHelperBot({
     rootDialog,
@@ -54,7 +93,7 @@ export async function start(config: Config): Promise<RunningServer> {
     userState,
     storage,
     onInstalled: (context) => sendWelcome(context),
-    conversationReferences: new InMemoryConversationReferenceStore(),
+    conversationReferences,
   });
 
   const running = await createServer({ config, adapter, bot }).listen(config.port);

@@ -188,6 +188,7 @@ describe('.env.example', () => {
         'MicrosoftAppTenantId',
         'MicrosoftAppType',
         'OAUTH_CONNECTION_NAME',
+        'OAUTH_WRITE_CONNECTION_NAME',
         'GRAPH_BASE_URL',
         'GRAPH_TIMEOUT_MS',
         'SAMPLE_TENANT_PERSONA',

@@ -38,6 +38,7 @@ import { ACTION_VERSION, readCardAction, type CardAction } from '../cards/action
 import { cardAttachment, renderCard } from '../cards/render';
 import { resolveLang, t, type Lang } from '../i18n';
 import { log } from '../log';
+import { consentCard, personaCard, signInOptionsCard } from './cards';
 import { KNOWN_PERSONAS, normalizePersona, parseSignInCommand, personaLabel } from './personas';
 import { acknowledgeInvoke, recordSignInFailure, signOut as signOutConnection, userTokenClientOf } from './sso';
 
@@ -338,15 +339,7 @@ export class SignInDialog extends ComponentDialog implements GraphSignIn {
   }
 
   private optionsCard(lang: Lang, afterFailure: boolean): Attachment {
-    const actions = [
-      ...(afterFailure && this.mode === 'live'
-        ? [{ title: t(lang, 'auth.sso.retry.button'), verb: 'signin.retry', data: { verb: 'signin.retry', v: ACTION_VERSION } }]
-        : []),
-      { title: t(lang, 'auth.guided.button'), verb: 'signin.guided', data: { verb: 'signin.guided', v: ACTION_VERSION } },
-    ];
-    return cardAttachment(
-      renderCard('signin-options', { title: t(lang, 'auth.options.title'), text: t(lang, 'auth.options.text'), actions }),
-    );
+    return cardAttachment(signInOptionsCard(lang, { retry: afterFailure && this.mode === 'live' }));
   }
 
   // ---- sample ------------------------------------------------------------------------------------------------
@@ -370,36 +363,11 @@ export class SignInDialog extends ComponentDialog implements GraphSignIn {
   }
 
   private personaCard(lang: Lang): Attachment {
-    const persona = this.defaultPersona;
-    const button = (p: string, title: string) => ({
-      title,
-      data: { verb: 'signin.persona', v: ACTION_VERSION, persona: p },
-    });
-    const others = [...KNOWN_PERSONAS, persona]
-      .filter((p, i, all) => p !== persona && all.indexOf(p) === i)
-      .map((p) => button(p, personaLabel(lang, p)));
-    return cardAttachment(
-      renderCard('signin-persona', {
-        title: t(lang, 'auth.sample.title'),
-        text: t(lang, 'auth.sample.text'),
-        primary: button(persona, t(lang, 'auth.sample.signInAs', { persona: personaLabel(lang, persona) })),
-        othersLabel: t(lang, 'auth.sample.others'),
-        others,
-        guided: { title: t(lang, 'auth.guided.button'), data: { verb: 'signin.guided', v: ACTION_VERSION } },
-      }),
-    );
+    return cardAttachment(personaCard(lang, this.defaultPersona));
   }
 
   private consentCard(lang: Lang, persona: string): Attachment {
-    return cardAttachment(
-      renderCard('signin-consent', {
-        title: t(lang, 'auth.sample.consent.title'),
-        text: t(lang, 'auth.sample.consent.text'),
-        as: t(lang, 'auth.sample.consent.as', { persona: personaLabel(lang, persona) }),
-        allow: { title: t(lang, 'auth.sample.consent.allow'), data: { verb: 'signin.consent', v: ACTION_VERSION } },
-        guided: { title: t(lang, 'auth.guided.button'), data: { verb: 'signin.guided', v: ACTION_VERSION } },
-      }),
-    );
+    return cardAttachment(consentCard(lang, persona));
   }
 
   private async choosePersona(dc: DialogContext, lang: Lang, persona: string): Promise<DialogTurnResult> {

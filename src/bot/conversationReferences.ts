@@ -10,6 +10,9 @@ export interface StoredConversationReference extends Partial<ConversationReferen
   teamsChannelId?: string;
   /** Teams team id (the team's General channel id) when known. */
   teamsTeamId?: string;
+  /** Display names Teams sends in channelData (for the "share to which channel?" card). */
+  teamsChannelName?: string;
+  teamsTeamName?: string;
   /** Tenant of the conversation. */
   tenantId?: string;
 }

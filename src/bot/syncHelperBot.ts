@@ -234,6 +234,8 @@ export class SyncHelperBot extends TeamsActivityHandler {
         ...TurnContext.getConversationReference(activity),
         teamsChannelId: idOf(channelData.channel),
         teamsTeamId: idOf(channelData.team),
+        teamsChannelName: nameOf(channelData.channel),
+        teamsTeamName: nameOf(channelData.team),
         tenantId: idOf(channelData.tenant) ?? activity.conversation.tenantId,
       };
       await this.conversationReferences.save(reference);
@@ -244,3 +246,7 @@ export class SyncHelperBot extends TeamsActivityHandler {
   }
 }
 
+function nameOf(value: unknown): string | undefined {
+  const name = (value as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' && name.trim() ? name : undefined;
+}

@@ -188,3 +188,16 @@ export function confirmActionCard(lang: Lang, data: { title: string; text: strin
     actions: [button(t(lang, 'cards.confirm.yes'), 'action.confirm', payload, 'positive'), button(t(lang, 'cards.confirm.no'), 'action.cancel', payload)],
   });
 }
+
+/** Share a verdict: pick one of the team channels SyncHelper knows (Input.ChoiceSet "channel"). */
+export function shareChannelCard(lang: Lang, channels: { id: string; name: string }[]): AdaptiveCard {
+  return renderCard('share-channel', {
+    title: t(lang, 'live.share.title'),
+    text: t(lang, 'live.share.text'),
+    label: t(lang, 'live.share.label'),
+    errorMessage: t(lang, 'live.share.error'),
+    choices: channels.map((c) => ({ title: c.name, value: c.id })),
+    firstId: channels[0]?.id ?? '',
+    actions: [button(t(lang, 'live.share.post'), 'share.channel', {}, 'positive')],
+  });
+}

@@ -39,10 +39,19 @@ export const VERBS = {
   /** Confirm-action card: data.action names the write action ('provisionOnDemand', 'restartJob'). */
   'action.confirm': { handler: 'liveCheck', about: 'confirm a write action' },
   'action.cancel': { handler: 'liveCheck', about: 'cancel a write action' },
+  /** Verdict card: a suggested write action ("provision this user on demand", "restart the job"); asks to confirm first. */
+  'action.request': { handler: 'root', about: 'offer a write action: confirmation card, then write consent' },
+  /** Share card: the channel to post the verdict to (Input.ChoiceSet id "channel"). */
+  'share.channel': { handler: 'liveCheck', about: 'post the verdict card to the chosen channel' },
+  /** Sign-in cards (src/auth): persona choice, simulated write consent, continue without signing in, sign-in card again. */
+  'signin.persona': { handler: 'liveCheck', about: 'sample tenant: sign in as data.persona' },
+  'signin.consent': { handler: 'liveCheck', about: 'sample tenant: grant the write consent' },
+  'signin.guided': { handler: 'liveCheck', about: 'continue without signing in (guided steps)' },
+  'signin.retry': { handler: 'liveCheck', about: 'send the sign-in card again without SSO' },
   /** Verdict card: refresh in place (Action.Execute; data carries topic, target, subjectId). */
-  'verdict.refresh': { handler: 'bot', about: 'check again and replace the verdict card' },
+  'verdict.refresh': { handler: 'root', about: 'check again and replace the verdict card (live check)' },
   /** Verdict card: share the verdict to a channel. */
-  'verdict.share': { handler: 'bot', about: 'share the verdict card to a channel' },
+  'verdict.share': { handler: 'root', about: 'share the verdict card to a channel (live check)' },
 } as const satisfies Record<string, { handler: VerbHandler; about: string }>;
 
 export type Verb = keyof typeof VERBS;

@@ -17,7 +17,10 @@ import { normalise, sendCard, sendText } from './send';
 /** Verbs this base handles itself (see src/cards/verbs.ts). */
 export const INTERRUPT_VERBS: Verb[] = verbsHandledBy('interrupt');
 
-export type Command = { kind: 'help' | 'cancel' | 'restart' | 'signout' | 'languageCard' } | { kind: 'language'; lang: Lang };
+export type Command =
+  | { kind: 'help' | 'cancel' | 'restart' | 'signout' | 'languageCard' }
+  | { kind: 'language'; lang: Lang }
+  | { kind: 'signinAs'; persona: string };
 
 const COMMANDS: { re: RegExp; command: Command }[] = [
   { re: /^(help|hjelp|\?|what can you do|hva kan du( gjøre)?)$/, command: { kind: 'help' } },
@@ -29,7 +32,12 @@ const COMMANDS: { re: RegExp; command: Command }[] = [
   { re: /^(language|språk|change language|switch language|bytt språk|endre språk)$/, command: { kind: 'languageCard' } },
 ];
 
+/** Sample-tenant mode: "sign in as helpdesk", "logg inn som ga". */
+const SIGN_IN_AS = /^(?:sign in as|signin as|log in as|login as|logg (?:inn|på) som)\s+([a-z0-9._@-]{1,64})$/;
+
 export function parseCommand(normalised: string): Command | undefined {
+  const as = SIGN_IN_AS.exec(normalised);
+  if (as) return { kind: 'signinAs', persona: as[1] };
   return COMMANDS.find((c) => c.re.test(normalised))?.command;
 }
 
@@ -105,10 +113,18 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       case 'signout': {
         const lang = await this.langs.get(context);
         if (this.deps.onSignOut) {
-          await this.deps.onSignOut(context);
-          await sendText(context, t(lang, 'dialogs.signedOut'));
+          // The sign-in module confirms in its own words (what it signed out of); otherwise a generic line.
+          const confirmed = await this.deps.onSignOut(context);
+          if (confirmed !== true) await sendText(context, t(lang, 'dialogs.signedOut'));
         } else {
           await sendText(context, t(lang, 'dialogs.signOutUnavailable'));
+        }
+        return active ? Dialog.EndOfTurn : { status: DialogTurnStatus.complete };
+      }
+      case 'signinAs': {
+        const lang = await this.langs.get(context);
+        if (!this.deps.onSignInAs || !(await this.deps.onSignInAs(context, command.persona))) {
+          await sendText(context, t(lang, 'dialogs.signInAsUnavailable'));
         }
         return active ? Dialog.EndOfTurn : { status: DialogTurnStatus.complete };
       }

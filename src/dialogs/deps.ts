@@ -12,5 +12,7 @@ export interface DialogDeps {
   userState?: UserState;
   clock?: Clock;
   /** Called on "sign out"/"logg ut": forget the user's token (e.g. UserTokenClient.signOutUser). */
-  onSignOut?: (context: TurnContext) => Promise<void>;
+  onSignOut?: (context: TurnContext) => Promise<void | boolean>;
+  /** Sample-tenant mode: "sign in as helpdesk". Resolves true when it switched (and said so). */
+  onSignInAs?: (context: TurnContext, persona: string) => Promise<boolean>;
 }

@@ -27,6 +27,23 @@ export interface LiveCheckOptions {
   lang: Lang;
   /** Set when re-checking from a verdict card ("Check again" that reached the dialogs): the subject's object id. */
   subjectId?: string;
+  /** What to do: run the check (default), carry out a suggested write action, or share the verdict to a channel. */
+  purpose?: 'check' | 'action' | 'share';
+  /** For purpose 'action': the suggested write action (from the verdict card's button). */
+  action?: LiveAction;
+}
+
+/** A write action a provisioning finding suggests (see src/diagnostics/provisioning ProvisioningFinding.action). */
+export type LiveAction =
+  | { kind: 'provisionOnDemand'; userId: string; ruleId: string; jobId: string }
+  | { kind: 'restartJob'; jobId: string };
+
+/** Where a verdict can be shared: Teams channels the bot can post to (implemented in src/bot over stored references). */
+export interface ChannelDirectory {
+  /** Channels of teams SyncHelper is installed in, that this user's conversation can reach. */
+  channels(context: import('botbuilder').TurnContext): Promise<{ id: string; name: string }[]>;
+  /** Post the activity as a new conversation in the channel; returns false when the bot can't post there. */
+  post(context: import('botbuilder').TurnContext, channelId: string, activity: Partial<import('botbuilder').Activity>): Promise<boolean>;
 }
 
 /**

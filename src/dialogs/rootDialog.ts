@@ -19,7 +19,7 @@ import { CancelAndHelpDialog, isStale, parseCommand } from './cancelAndHelpDialo
 import type { DialogDeps } from './deps';
 import { ISSUE_DIALOGS } from './issueDialogs';
 import type { IssueOptions, IssueResult } from './issueDialog';
-import { LIVE_CHECK_DIALOG, type LiveCheckOptions, type Target } from './liveCheckTypes';
+import { LIVE_CHECK_DIALOG, type LiveAction, type LiveCheckOptions, type Target } from './liveCheckTypes';
 import { normalise, sendCard, sendText } from './send';
 
 export const ROOT_DIALOG = 'root';
@@ -34,7 +34,8 @@ export interface RootDialogDeps {
   userState?: UserState;
   clock?: Clock;
   /** "sign out" / "logg ut": forget the admin's token. */
-  onSignOut?: (context: TurnContext) => Promise<void>;
+  onSignOut?: (context: TurnContext) => Promise<void | boolean>;
+  onSignInAs?: (context: TurnContext, persona: string) => Promise<boolean>;
 }
 
 interface RouteOptions {
@@ -94,18 +95,28 @@ export class RootDialog extends CancelAndHelpDialog {
           if (typeof topic === 'string' && isIssueIntent(topic)) return this.beginIssue(step, topic, { mode });
           break;
         }
-        case 'verdict.refresh': {
+        case 'verdict.refresh':
+        case 'verdict.share':
+        case 'action.request': {
           const topic = action.data.topic;
           if (this.deps.liveCheck && typeof topic === 'string' && isIssueIntent(topic)) {
             const options: LiveCheckOptions = { topic, target: (action.data.target ?? {}) as Target, lang };
             if (typeof action.data.subjectId === 'string') options.subjectId = action.data.subjectId;
+            if (action.verb === 'verdict.share') options.purpose = 'share';
+            if (action.verb === 'action.request') {
+              const requested = action.data.action as LiveAction | undefined;
+              if (!requested || (requested.kind !== 'provisionOnDemand' && requested.kind !== 'restartJob')) break;
+              options.purpose = 'action';
+              options.action = requested;
+            }
             return step.beginDialog(LIVE_CHECK_DIALOG, options);
+          }
+          if (action.verb === 'verdict.share') {
+            await sendText(context, t(lang, 'dialogs.shareHere'));
+            return step.endDialog();
           }
           break;
         }
-        case 'verdict.share':
-          await sendText(context, t(lang, 'dialogs.shareHere'));
-          return step.endDialog();
         default: {
           const handled = await this.handleAction(step, action, false);
           if (handled) return step.endDialog();
