@@ -35,11 +35,11 @@ import {
   type PromptOptions,
 } from 'botbuilder-dialogs';
 import { ACTION_VERSION, readCardAction, type CardAction } from '../cards/actions';
-import { cardAttachment, renderCard } from '../cards/render';
+import { cardAttachment } from '../cards/render';
 import { resolveLang, t, type Lang } from '../i18n';
 import { log } from '../log';
 import { consentCard, personaCard, signInOptionsCard } from './cards';
-import { KNOWN_PERSONAS, normalizePersona, parseSignInCommand, personaLabel } from './personas';
+import { normalizePersona, parseSignInCommand, personaLabel } from './personas';
 import { acknowledgeInvoke, recordSignInFailure, signOut as signOutConnection, userTokenClientOf } from './sso';
 
 export const SIGNIN_DIALOG_ID = 'signIn';
