@@ -25,7 +25,7 @@ import { createServer, RunningServer } from './server';
  */
 export function createDialogs(
   config: Config,
-  deps: { userState: UserState; graphBaseUrl: string; conversationReferences: ConversationReferenceStore; clock?: Clock },
+  deps: { userState: UserState; graphBaseUrl: string; conversationReferences: ConversationReferenceStore } & StartSeams,
 ): { rootDialog: RootDialog; ssoConnections: string[] } {
   const canSignIn = config.mode === 'sample' || Boolean(config.oauthConnectionName);
   const signIn = canSignIn
@@ -40,7 +40,8 @@ export function createDialogs(
   const liveCheck = signIn
     ? new LiveCheckDialog({
         signIn,
-        graphFor: (token) => createGraphClient({ accessToken: token, baseUrl: deps.graphBaseUrl, timeoutMs: config.graphTimeoutMs }),
+        graphFor: (token) =>
+          createGraphClient({ accessToken: token, baseUrl: deps.graphBaseUrl, timeoutMs: config.graphTimeoutMs, ...(deps.graphSleep ? { sleep: deps.graphSleep } : {}) }),
         clock: deps.clock ?? systemClock,
         channels: new StoredChannelDirectory(deps.conversationReferences, config.bot?.appId ?? ''),
       })
@@ -66,7 +67,14 @@ function createStorage(config: Config): Storage {
   return new MemoryStorage();
 }
 
-export async function start(config: Config): Promise<RunningServer> {
+/** What tests and the benchmark may replace; production passes nothing. */
+export interface StartSeams {
+  clock?: Clock;
+  /** How the Graph client waits before a retry (tests record Retry-After instead of waiting). */
+  graphSleep?: (ms: number) => Promise<void>;
+}
+
+export async function start(config: Config, seams: StartSeams = {}): Promise<RunningServer> {
   // The logger reads LOG_LEVEL at each line; make it the validated value.
   process.env.LOG_LEVEL = config.logLevel;
 
@@ -84,7 +92,7 @@ export async function start(config: Config): Promise<RunningServer> {
   const adapter = createAdapter(config);
 
   const conversationReferences = new InMemoryConversationReferenceStore();
-  const { rootDialog, ssoConnections } = createDialogs(config, { userState, graphBaseUrl, conversationReferences });
+  const { rootDialog, ssoConnections } = createDialogs(config, { userState, graphBaseUrl, conversationReferences, ...seams });
   if (ssoConnections.length > 0) adapter.use(createSsoMiddleware(ssoConnections));
 
   const bot = new SyncHelperBot({
@@ -94,6 +102,7 @@ export async function start(config: Config): Promise<RunningServer> {
     storage,
     onInstalled: (context) => sendWelcome(context),
     conversationReferences,
+    ...(seams.clock ? { clock: seams.clock } : {}),
   });
 
   const running = await createServer({ config, adapter, bot }).listen(config.port);

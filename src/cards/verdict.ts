@@ -71,6 +71,10 @@ function expand(data: object): AdaptiveCard {
   return new ACData.Template(verdictTemplate).expand({ $root: data }) as AdaptiveCard;
 }
 
+export function findingElementId(index: number, findingId: string): string {
+  return `finding-${index}-${findingId.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+}
+
 export function renderVerdictCard(diagnosis: Diagnosis, lang: Lang, opts: VerdictOptions): AdaptiveCard {
   const findings = sortFindings(diagnosis.findings);
   const head = findings[0];
@@ -81,7 +85,9 @@ export function renderVerdictCard(diagnosis: Diagnosis, lang: Lang, opts: Verdic
   actions.push(button(t(lang, 'cards.verdict.share'), 'verdict.share', payload));
   actions.push(button(t(lang, 'cards.restart'), 'flow.restart', { topic: diagnosis.topic }));
 
-  const allOthers = findings.slice(1).map((f) => ({
+  // Element ids name the finding ("finding-2-G1.4.paused"): unique per card, and a stable handle for tests and tools.
+  const allOthers = findings.slice(1).map((f, i) => ({
+    elementId: findingElementId(i + 1, f.id),
     icon: ICON[f.severity],
     color: COLOR[f.severity],
     title: tx(lang, f.title),
@@ -92,6 +98,7 @@ export function renderVerdictCard(diagnosis: Diagnosis, lang: Lang, opts: Verdic
   }));
   const base = {
     subjectLine: subjectLine(lang, diagnosis),
+    headId: head ? findingElementId(0, head.id) : 'finding-none',
     icon: head ? ICON[head.severity] : ICON.info,
     headColor: head ? COLOR[head.severity] : COLOR.info,
     headStyle: head ? STYLE[head.severity] : STYLE.info,
@@ -113,7 +120,7 @@ export function renderVerdictCard(diagnosis: Diagnosis, lang: Lang, opts: Verdic
   for (;;) {
     const others = allOthers.slice(0, shown);
     const omitted = allOthers.length - shown;
-    if (omitted > 0) others.push({ icon: '…', color: 'Default', title: t(lang, 'cards.verdict.more', { count: omitted }), evidence: [], fix: [], learnTitle: '', learnUrl: '' });
+    if (omitted > 0) others.push({ elementId: 'finding-more', icon: '…', color: 'Default', title: t(lang, 'cards.verdict.more', { count: omitted }), evidence: [], fix: [], learnTitle: '', learnUrl: '' });
     const card = expand({ ...base, others });
     if (cardByteSize(card) <= CARD_BYTE_BUDGET || shown === 0) {
       if (cardByteSize(card) > CARD_BYTE_BUDGET) return renderCard('verdict', { ...base, others: [], unchecked: base.unchecked.slice(0, 5) });
