@@ -126,6 +126,8 @@ export function isSignInInvoke(activity: { type?: string; name?: string }): bool
 export async function acknowledgeInvoke(context: TurnContext, message?: string): Promise<void> {
   if (context.activity.type !== ActivityTypes.Invoke || context.turnState.get(INVOKE_RESPONSE_KEY)) return;
   const isCardAction = context.activity.name === 'adaptiveCard/action';
+  // A card click with nothing to say is answered by the bot after the turn (its card, or a short "got it").
+  if (isCardAction && !message) return;
   const body = isCardAction
     ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message ?? '' }
     : undefined;

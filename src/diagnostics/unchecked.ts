@@ -4,7 +4,7 @@
  * Keys: diag.unchecked.* in src/i18n/locales/<lang>/diag.json.
  */
 import type { Failed } from './snapshot';
-import type { Text, Unchecked } from './types';
+import type { Finding, Text, Unchecked } from './types';
 import { roleList, type RoleName } from './roles';
 
 export interface Requirement {
@@ -34,4 +34,28 @@ export function whyFailed(failure: Failed, needs: Requirement): Text {
 
 export function unchecked(id: string, what: Text, failure: Failed, needs: Requirement): Unchecked {
   return { id, what, why: whyFailed(failure, needs) };
+}
+
+/** 401/403: the account or the app's consent lacks access. Anything else (timeout, 429, 5xx) is "try again". */
+export function isAccessDenied(failure: Failed): boolean {
+  return failure.status === 401 || failure.status === 403;
+}
+
+/**
+ * The look-up itself couldn't be done right now (timeout, throttling that outlasted the retries, a Graph 5xx):
+ * say so plainly — it is not a permissions problem — and point to "Check again".
+ */
+export function graphUnavailableFinding(id: string, failure: Failed, what: Text): Finding {
+  return {
+    id,
+    severity: 'warning',
+    title: what,
+    detail: { key: 'diag.unavailable.detail', params: {} },
+    evidence: { request: failure.request ?? null, status: failure.status, code: failure.code },
+    fix: [
+      { key: 'diag.unavailable.fix.1', params: {} },
+      { key: 'diag.unavailable.fix.2', params: {} },
+    ],
+    learnMore: 'https://learn.microsoft.com/graph/throttling',
+  };
 }

@@ -10,6 +10,7 @@
  * `OAuthUrl` set (any parameterised setting switches it to ParameterizedBotFrameworkAuthentication) points the
  * UserTokenClient at the loopback Token Service. MicrosoftAppId '' keeps outbound credentials empty (no MSAL).
  */
+import { INVOKE_RESPONSE_KEY } from 'botbuilder';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import {
@@ -226,6 +227,10 @@ export class SignInHarness {
       activity,
       async (context) => {
         result = await this.turn(context);
+        // As SyncHelperBot does: a card click the dialog left unanswered gets a short 200 message after the turn.
+        if (context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+          await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Got it.' } } });
+        }
       },
     );
     return { invokeResponse, sent: this.channel.since(sentBefore), result };

@@ -9,11 +9,19 @@ import type { RunningServer } from '../../src/server';
 import { fixedClock, type Clock } from '../../src/clock';
 import { startSampleTenant, type SampleTenant } from '../../src/sampleTenant';
 import { startBotConnector, type BotConnector } from './botConnector';
-import { teamsActivities, USERS, type Scope, type Account } from './teamsActivity';
+import { teamsActivities, type Scope, type Account } from './teamsActivity';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 export const NOW = '2026-11-21T09:00:00Z';
+
+let admins = 0;
+/** A new Teams user (29:… id, AAD object id) for one scenario. */
+export function newAdmin(name = 'Admin'): Account {
+  admins += 1;
+  const n = String(admins).padStart(4, '0');
+  return { id: `29:1admin-${n}`, name: `${name} ${n}`, aadObjectId: `00000000-0000-4000-8000-00000000${n}` };
+}
 
 export interface World {
   bot: RunningServer;
@@ -39,7 +47,8 @@ export async function startWorld(env: Record<string, string> = {}, opts: { tenan
     connector,
     clock,
     waits,
-    chat: (o = {}) => new AdminChat(bot.url, connector, o.scope ?? 'personal', o.from ?? USERS.kari, o.locale ?? 'en-US'),
+    // Each chat is a different admin unless told otherwise: their own conversation, dialog state and sign-in.
+    chat: (o = {}) => new AdminChat(bot.url, connector, o.scope ?? 'personal', o.from ?? newAdmin(), o.locale ?? 'en-US'),
     close: async () => {
       await bot.close();
       await connector.close();

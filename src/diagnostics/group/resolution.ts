@@ -2,7 +2,7 @@
 import type { Clock } from '../../clock';
 import type { GroupResolution } from '../snapshot';
 import { sortFindings, type Diagnosis, type Finding, type Unchecked } from '../types';
-import { unchecked } from '../unchecked';
+import { graphUnavailableFinding, isAccessDenied, unchecked } from '../unchecked';
 import { LEARN } from './links';
 import { capList, finding, tx } from './text';
 import type { GroupTopic } from './index';
@@ -23,6 +23,9 @@ export function diagnoseResolutionProblem(
     findings.push(
       finding({ id: 'G0.notFound', severity: 'warning', key: 'group.g0.notFound', params: { query: resolution.query }, fixSteps: 4, evidence: { query: resolution.query }, learnMore: LEARN.groupsOverview }),
     );
+    notes.push(...callerUnchecked(resolution.caller));
+  } else if (resolution.kind === 'denied' && !isAccessDenied(resolution.failure)) {
+    findings.push(graphUnavailableFinding('G0.unavailable', resolution.failure, tx('diag.unavailable.group')));
     notes.push(...callerUnchecked(resolution.caller));
   } else if (resolution.kind === 'denied') {
     displayName = '';

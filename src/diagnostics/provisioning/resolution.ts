@@ -2,7 +2,7 @@
 import { systemClock, type Clock } from '../../clock';
 import type { AppResolution } from '../snapshot';
 import { sortFindings, type Diagnosis } from '../types';
-import { unchecked } from '../unchecked';
+import { graphUnavailableFinding, isAccessDenied, unchecked } from '../unchecked';
 import { LEARN } from './links';
 import { make, p, type ProvisioningTopic } from './model';
 
@@ -46,6 +46,9 @@ export function resolutionDiagnosis(resolution: AppResolution, topic: Provisioni
     }
     case 'denied': {
       const f = resolution.failure;
+      if (!isAccessDenied(f)) {
+        return { topic, subject: { kind: 'app', displayName: '' }, findings: [graphUnavailableFinding('P0.unavailable', f, { key: 'diag.unavailable.app', params: {} })], unchecked: [], checkedAt };
+      }
       return {
         topic,
         subject: { kind: 'app', displayName: '' },
