@@ -1,0 +1,126 @@
+/**
+ * `npm run bench`: speed targets live here, never in unit tests. Machines are shared and noisy, so every figure is
+ * reported next to a baseline measured in the same process, and as a ratio to it.
+ *
+ *  1. Group diagnosis, from "check" to verdict card, with 100 ms of injected Graph latency per round trip.
+ *     Baseline: one Graph round trip (GET /me) through the same client and latency. Target: ≤ 2 round trips, so
+ *     the ratio stays near 2.
+ *  2. App (provisioning) diagnosis, same set-up. Target: ≤ 3 round trips.
+ *  3. One chat turn through the real bot over HTTP (message in → reply at the loopback connector), no Graph.
+ *     Baseline: GET /healthz on the same server.
+ *  4. The recogniser: one utterance. Baseline: text normalisation alone.
+ */
+import { performance } from 'perf_hooks';
+import { fixedClock } from '../src/clock';
+import { renderVerdictCard } from '../src/cards/verdict';
+import { loadConfig } from '../src/config';
+import { runCheck } from '../src/dialogs/checks';
+import { createGraphClient } from '../src/graph';
+import { start } from '../src/index';
+import { createRecognizer } from '../src/recognizer';
+import { normalise } from '../src/recognizer/normalize';
+import { SAMPLE, startSampleTenant } from '../src/sampleTenant';
+import { startBotConnector } from '../test/helpers/botConnector';
+import { teamsActivities } from '../test/helpers/teamsActivity';
+
+const LATENCY_MS = 100;
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function measure(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
+  await fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+function row(name: string, ms: number, baseline: number, note = ''): void {
+  process.stdout.write(`${name.padEnd(58)} ${ms.toFixed(1).padStart(8)} ms   baseline ${baseline.toFixed(1).padStart(7)} ms   ratio ${(ms / baseline).toFixed(2).padStart(5)}  ${note}\n`);
+}
+
+async function graphBench(): Promise<void> {
+  const clock = fixedClock('2026-11-21T09:00:00Z');
+  const tenant = await startSampleTenant({ clock, latencyMs: LATENCY_MS });
+  try {
+    const groups = createGraphClient({ accessToken: 'groups', baseUrl: tenant.url });
+    const appadmin = createGraphClient({ accessToken: 'appadmin', baseUrl: tenant.url });
+    const baseline = await measure(RUNS, () => groups.get('/me?$select=id'));
+
+    let before = tenant.requests.length;
+    const group = await measure(RUNS, async () => {
+      const outcome = await runCheck(groups, { topic: 'group.cannot_modify', target: { group: SAMPLE.groups.licensedSynced.displayName } }, clock);
+      if (outcome.kind === 'verdict') renderVerdictCard(outcome.diagnosis, 'en', { target: {}, refreshable: true });
+    });
+    const groupTrips = (tenant.requests.length - before) / (RUNS + 1);
+    row(`group diagnosis, check → verdict (${LATENCY_MS} ms/round trip)`, group, baseline, `${groupTrips} round trips`);
+
+    before = tenant.requests.length;
+    const app = await measure(RUNS, async () => {
+      const outcome = await runCheck(
+        appadmin,
+        { topic: 'provisioning.no_users', target: { app: SAMPLE.apps.scoped.displayName, user: SAMPLE.users.nestedOnly.userPrincipalName } },
+        clock,
+      );
+      if (outcome.kind === 'verdict') renderVerdictCard(outcome.diagnosis, 'en', { target: {}, refreshable: true });
+    });
+    const appTrips = (tenant.requests.length - before) / (RUNS + 1);
+    row(`app diagnosis with a user, check → verdict (${LATENCY_MS} ms/round trip)`, app, baseline, `${appTrips} round trips`);
+  } finally {
+    await tenant.close();
+  }
+}
+
+async function turnBench(): Promise<void> {
+  const connector = await startBotConnector();
+  const bot = await start(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }));
+  try {
+    const teams = teamsActivities(connector.serviceUrl);
+    const baseline = await measure(RUNS * 2, async () => (await fetch(`${bot.url}/healthz`)).text());
+    let n = 0;
+    const turn = await measure(RUNS * 2, async () => {
+      n += 1;
+      const activity = teams.personalMessage("my group won't update", { from: { id: `29:bench-${n}`, name: 'Bench' } });
+      const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      await res.text();
+    });
+    row('one chat turn: message → intro card at the connector', turn, baseline);
+  } finally {
+    await bot.close();
+    await connector.close();
+  }
+}
+
+async function recogniserBench(): Promise<void> {
+  const t0 = performance.now();
+  const recognizer = createRecognizer();
+  recognizer.recognize('warm up'); // trains on first use
+  const train = performance.now() - t0;
+  const texts = ["my group won't update", 'brukerne blir ikke klargjort til Salesforce', 'AttributeValueMustBeUnique on proxyAddresses', 'hei'];
+  const baseline = await measure(RUNS * 20, () => texts.forEach((x) => normalise(x)));
+  const full = await measure(RUNS * 20, () => texts.forEach((x) => recognizer.recognize(x)));
+  row(`recogniser: 4 utterances (training took ${train.toFixed(0)} ms)`, full, baseline, 'baseline = normalisation only');
+}
+
+async function main(): Promise<void> {
+  process.env.LOG_LEVEL = 'silent';
+  process.stdout.write(`SyncHelper benchmarks (median of ${RUNS}+ runs; ratios are against the baseline in the same process)\n\n`);
+  await graphBench();
+  await turnBench();
+  await recogniserBench();
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);
