@@ -139,4 +139,29 @@ describe('live provisioning checks against the sample tenant', () => {
     expect(writes).toHaveLength(1);
     expect(writes[0].status).toBeLessThan(300);
   });
+
+  it('provision one user on demand: confirm, simulated write consent, then the provisioning result is reported', async () => {
+    const admin = world.chat();
+    await askLive(world, admin, `${U.duplicateTarget.userPrincipalName} is not provisioned to ${A.scoped.displayName}`, 'appadmin', U.duplicateTarget.userPrincipalName);
+    const offer = admin.findAction('action.request');
+    expect(offer?.data.action.kind).toBe('provisionOnDemand');
+    await admin.click('action.request');
+    await admin.click('action.confirm');
+    const before = world.tenant.requests.length;
+    const done = await admin.click('signin.consent');
+    const writes = world.tenant.requests.slice(before).filter((r) => r.method === 'POST');
+    expect(writes.map((r) => r.path)).toEqual([expect.stringMatching(/\/provisionOnDemand$/)]);
+    expect(done.activities.some((a) => (a.attachments ?? []).some((x: { content: unknown }) => cardText(x.content).includes(t('en', 'live.action.provisionOnDemand.title'))))).toBe(true);
+  });
+
+  it('cancelling a suggested action changes nothing', async () => {
+    const admin = world.chat();
+    await askLive(world, admin, `nobody gets provisioned to ${A.quarantinedErrors.displayName}`, 'appadmin');
+    await admin.click('action.request');
+    const before = world.tenant.requests.length;
+    const cancelled = await admin.click('action.cancel');
+    expect(world.tenant.requests.length).toBe(before);
+    expect(cancelled.activities.map((a) => a.text)).toContain(t('en', 'live.action.cancelled'));
+  });
 });
+
