@@ -33,7 +33,7 @@ describe('sample-tenant sign-in (simulated personas)', () => {
     const actions = actionsOf(first.sent);
     expect(actions[0]).toMatchObject({
       verb: 'signin.persona',
-      title: 'Sign in as Groups Administrator (groups) (sample tenant)',
+      title: 'Sign in as Groups Administrator (groups)',
       data: { verb: 'signin.persona', v: 1, persona: 'groups' },
     });
     expect(actions.map((a) => a.data.persona).filter(Boolean)).toEqual(['groups', 'ga', 'appadmin', 'helpdesk']);
@@ -64,7 +64,7 @@ describe('sample-tenant sign-in (simulated personas)', () => {
   it('the persona can be picked by typing while the card waits, in Norwegian too', async () => {
     h = await new SignInHarness({ mode: 'sample' }).start();
     const first = await h.say(ADA, 'check Salg-gruppen', 'personal', 'nb-NO');
-    expect(textOf(first.sent)).toContain('Logg inn som Global Administrator (ga) (eksempelleier)');
+    expect(textOf(first.sent)).toContain('Logg inn som Global Administrator (ga)');
     expect(textOf(first.sent)).toContain('Fortsett uten å logge inn');
     const typed = await h.say(ADA, 'logg inn som appadmin', 'personal', 'nb-NO');
     expect(typed.result).toEqual({ token: 'appadmin', persona: 'appadmin' });
@@ -75,7 +75,7 @@ describe('sample-tenant sign-in (simulated personas)', () => {
     h = await new SignInHarness({ mode: 'sample', defaultPersona: 'licenseAdmin' }).start();
     const first = await h.say(ADA, 'check licences');
     const [primary] = actionsOf(first.sent);
-    expect(primary.title).toBe('Sign in as licenseAdmin (sample tenant)');
+    expect(primary.title).toBe('Sign in as licenseAdmin');
     expect(actionsOf(first.sent).map((a) => a.data.persona).filter(Boolean)).toEqual([
       'licenseAdmin',
       'ga',

@@ -8,48 +8,20 @@ import type * as ACTypes from 'adaptivecards';
 import { ACTION_VERSION } from '../../src/cards/actions';
 import { CARD_BYTE_BUDGET, cardByteSize, type AdaptiveCard } from '../../src/cards/render';
 import { VERBS, isVerb, type VerbHandler } from '../../src/cards/verbs';
-import { askTargetCard, chooseCandidateCard, chooseIntentCard, confirmActionCard, helpCard, introCard, languageCard, messageCard, shareChannelCard, stepCard, welcomeCard, wrapupCard } from '../../src/cards/cards';
-import { consentCard, personaCard, signInOptionsCard } from '../../src/auth/cards';
 import { LIVE_CHECK_VERBS } from '../../src/dialogs/liveCheckDialog';
-import { renderVerdictCard } from '../../src/cards/verdict';
-import { button } from '../../src/cards/buttons';
-import { GUIDES, collectKeys, guideLinks, stepData } from '../../src/dialogs/guides';
+import { GUIDES } from '../../src/dialogs/guides';
 import { ROOT_VERBS } from '../../src/dialogs/rootDialog';
 import { INTERRUPT_VERBS } from '../../src/dialogs/cancelAndHelpDialog';
 import { ISSUE_VERBS } from '../../src/dialogs/issueDialog';
 import { GUIDE_VERBS } from '../../src/dialogs/guideWalkDialog';
-import { LANGS, t, allTables, type Lang } from '../../src/i18n';
+import { LANGS, allTables, type Lang } from '../../src/i18n';
 import { ISSUE_INTENTS } from '../../src/recognizer/intents';
 import { resourcePath } from '../../src/paths';
-import { bigDiagnosis, groupDiagnosis } from './data/diagnoses';
+import { cardsFor } from './fixtures';
 
 // The package's lib/ is ESM without extensions; its dist bundle is UMD and parses without a DOM.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof ACTypes;
-
-function cardsFor(lang: Lang): Record<string, AdaptiveCard[]> {
-  return {
-    welcome: [welcomeCard(lang)],
-    help: [helpCard(lang)],
-    message: [messageCard({ title: t(lang, 'cards.lang.title'), text: 'Gruppa «Økonomi & Lønn» – "Sales \'EMEA\'"', buttons: [button('Å prøve igjen', 'help.show')] }), messageCard({ text: 'plain' }), languageCard(lang)],
-    intro: ISSUE_INTENTS.flatMap((i) => [introCard(lang, i, { live: true }), introCard(lang, i, { live: false })]),
-    'ask-target': [askTargetCard(lang, 'group.cannot_modify', 'group', { optional: false }), askTargetCard(lang, 'provisioning.no_users', 'user', { optional: true }), askTargetCard(lang, 'group.sync_errors', 'groupOrError', { optional: true }), askTargetCard(lang, 'provisioning.setup', 'app', { optional: false })],
-    step: ISSUE_INTENTS.flatMap((i) => GUIDES[i].steps.map((_, n) => stepCard(lang, stepData(i, n)))),
-    wrapup: ISSUE_INTENTS.flatMap((i) => [wrapupCard(lang, i, { collectKeys: collectKeys(i), links: guideLinks(i), live: true })]),
-    'choose-intent': [chooseIntentCard(lang, ['group.sync_errors', 'group.sync_howto']), chooseIntentCard(lang, ['provisioning.setup', 'provisioning.no_users', 'provisioning.wrong_users', 'provisioning.logs'])],
-    'choose-candidate': [chooseCandidateCard(lang, { kind: 'group', query: 'Salg "Øst"', topic: 'group.cannot_modify', candidates: [{ id: '11111111-1111-1111-1111-111111111111', title: 'Salg "Øst"', subtitle: 'salg-ost@contoso.no' }, { id: '22222222-2222-2222-2222-222222222222', title: "Salg Øst (O'Brien)" }] })],
-    'confirm-action': [confirmActionCard(lang, { title: 'Provision kari.nordmann@contoso.no on demand?', text: 'Slack · Kari Nordmann', action: 'provisionOnDemand', payload: { spId: 'sp-1', userId: 'u-1' } })],
-    'share-channel': [shareChannelCard(lang, [{ id: '19:abc@thread.tacv2', name: 'IT-drift › Identitet & tilgang' }, { id: '19:def@thread.tacv2', name: 'Contoso "Nordic" › General' }])],
-    'signin-persona': [personaCard(lang, 'ga'), personaCard(lang, 'custom-persona')],
-    'signin-consent': [consentCard(lang, 'appadmin')],
-    'signin-options': [signInOptionsCard(lang, { retry: true }), signInOptionsCard(lang, { retry: false })],
-    verdict: [
-      renderVerdictCard(groupDiagnosis, lang, { target: { group: 'Salg "Øst"' }, refreshable: true }),
-      renderVerdictCard(bigDiagnosis(40), lang, { target: { app: 'Slack' }, refreshable: true, actions: [{ label: 'Provision on demand', verb: 'action.request', data: { action: { kind: 'restartJob', jobId: 'slack.0a1b' } } }] }),
-      renderVerdictCard(bigDiagnosis(400), lang, { target: { app: 'Slack' }, refreshable: false }),
-    ],
-  };
-}
 
 interface FoundAction {
   type: string;

@@ -31,6 +31,11 @@ export interface World {
   /** Every wait the Graph client asked for (Retry-After honoured without real sleeping). */
   waits: number[];
   chat(opts?: { scope?: Scope; from?: Account; locale?: string }): AdminChat;
+  /**
+   * Stops the bot process and starts a new one with the same configuration (same storage settings, tenant and
+   * connector), as a redeploy or crash would. Chats opened before keep talking to the new bot at its new URL.
+   */
+  restartBot(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,22 +45,27 @@ export async function startWorld(env: Record<string, string> = {}, opts: { tenan
   const connector = await startBotConnector();
   const waits: number[] = [];
   const seams: StartSeams = { clock, graphSleep: async (ms) => void waits.push(ms) };
-  const bot = await start(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', GRAPH_BASE_URL: tenant.url, ...env }), seams);
-  return {
-    bot,
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', GRAPH_BASE_URL: tenant.url, ...env });
+  const world: World = {
+    bot: await start(config, seams),
     tenant,
     connector,
     clock,
     waits,
     // Each chat is a different admin unless told otherwise: their own conversation, dialog state and sign-in.
-    chat: (o = {}) => new AdminChat(bot.url, connector, o.scope ?? 'personal', o.from ?? newAdmin(), o.locale ?? 'en-US'),
+    chat: (o = {}) => new AdminChat(() => world.bot.url, connector, o.scope ?? 'personal', o.from ?? newAdmin(), o.locale ?? 'en-US'),
+    restartBot: async () => {
+      await world.bot.close();
+      world.bot = await start(config, seams);
+    },
     close: async () => {
-      await bot.close();
+      await world.bot.close();
       await connector.close();
       await tenant.close();
       process.env.LOG_LEVEL = 'silent';
     },
   };
+  return world;
 }
 
 export interface Turn {
@@ -72,7 +82,8 @@ export class AdminChat {
   readonly cards: any[] = [];
 
   constructor(
-    private readonly url: string,
+    /** The bot's base URL, or a getter for it (it changes when the world restarts the bot). */
+    private readonly url: string | (() => string),
     private readonly connector: BotConnector,
     private readonly scope: Scope,
     private readonly from: Account,
@@ -84,7 +95,7 @@ export class AdminChat {
   private async post(activity: any): Promise<Turn> {
     activity.locale = this.locale;
     const before = this.connector.activities().length;
-    const res = await fetch(`${this.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${typeof this.url === 'function' ? this.url() : this.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     const text = await res.text();
     const activities = this.connector.activities().slice(before);
     for (const a of activities) for (const att of a.attachments ?? []) if (att.contentType === 'application/vnd.microsoft.card.adaptive') this.cards.push(att.content);
