@@ -351,6 +351,8 @@ export interface AppSnapshot {
   logs: Part<ProvisioningObjectSummary[]>;
   /** GET …/jobs/{jobId}/schema of the main job; undefined when there is no job. */
   schema?: Part<SynchronizationSchema>;
+  /** The job `schema` belongs to: the job the diagnosis is about (its rule ids feed "provision on demand"). */
+  schemaJobId?: string;
   user?: UserFocus;
 }
 

@@ -244,6 +244,9 @@ export async function resolveApp(api: GraphApi, target: { app: string; user?: st
 
   // ---- RT3 (only with a job)
   const main = jobs.ok ? pickMainJob(jobs.value, templates.ok ? templates.value : undefined) : undefined;
-  if (main) snapshot.schema = (await api.get<SynchronizationSchema>(schemaUrl(spId, main.id))) as Part<SynchronizationSchema>;
+  if (main) {
+    snapshot.schemaJobId = main.id;
+    snapshot.schema = (await api.get<SynchronizationSchema>(schemaUrl(spId, main.id))) as Part<SynchronizationSchema>;
+  }
   return { kind: 'one', snapshot };
 }

@@ -30,7 +30,8 @@ export function mainJob(jobs: SynchronizationJob[]): SynchronizationJob | undefi
 
 export function makeContext(topic: ProvisioningTopic, snap: AppSnapshot, clock: Clock): Ctx {
   const jobs = snap.jobs.ok ? snap.jobs.value : undefined;
-  const job = jobs ? mainJob(jobs) : undefined;
+  // The job whose schema the snapshot holds, so scoping filters and rule ids belong to the job diagnosed.
+  const job = jobs ? (jobs.find((j) => j.id === snap.schemaJobId) ?? mainJob(jobs)) : undefined;
   const templates = snap.templates.ok ? snap.templates.value : [];
   const sp = snap.servicePrincipal;
   const user = snap.user?.user.ok && snap.user.user.value ? snap.user.user.value : undefined;

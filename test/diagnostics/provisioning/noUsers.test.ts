@@ -1,6 +1,6 @@
 import { diagnoseApp } from '../../../src/diagnostics/provisioning';
 import { read } from '../../../src/diagnostics/snapshot';
-import { clock, JOB_ID, RULE_ID, snapshot, userAssignment } from './builders';
+import { clock, job, JOB_ID, quarantinedJob, RULE_ID, snapshot, userAssignment } from './builders';
 import { finding, ids, run } from './helpers';
 import { scenario } from './scenarios';
 
@@ -117,6 +117,16 @@ describe('P3 – "provisioning is set up but nobody / Anna isn\'t provisioned"',
   test('a Global Reader still gets the assignment check (readable) while the job part is explained', () => {
     const d = run('no_users: Global Reader');
     expect(ids(d)).toEqual(expect.arrayContaining(['P0.globalReader', 'P3.assigned']));
+  });
+});
+
+describe('an app with more than one provisioning job', () => {
+  test('the diagnosis is about the job whose schema the snapshot holds, so its scoping filters and rule ids belong together', () => {
+    const healthy = job({ id: 'slack.healthy' });
+    const quarantined = { ...quarantinedJob('EncounteredQuarantineException', { code: 'HttpResponseError', message: '401 Unauthorized' }), id: 'slack.second' };
+    const base = snapshot({ jobs: read([healthy, quarantined]) });
+    expect(ids(diagnoseApp('provisioning.no_users', { ...base, schemaJobId: 'slack.second' }, clock))).toContain('P2.quarantine.credentials');
+    expect(ids(diagnoseApp('provisioning.no_users', { ...base, schemaJobId: 'slack.healthy' }, clock))).not.toContain('P2.quarantine.credentials');
   });
 });
 
