@@ -1,5 +1,6 @@
 /** Small builders for GroupSnapshots in genuine Graph v1.0 shapes, on a fixed clock. */
 import { fixedClock } from '../../../src/clock';
+import type { Diagnosis, Finding } from '../../../src/diagnostics/types';
 import { ROLE, type RoleName } from '../../../src/diagnostics/roles';
 import type {
   DirectoryRole,
@@ -187,3 +188,14 @@ export function snapshot(g: GraphGroup, o: SnapshotOptions = {}): GroupSnapshot 
 
 /** A cloud-only tenant (never synced). */
 export const cloudOnlyTenant: Partial<Organization> = { onPremisesSyncEnabled: null, onPremisesLastSyncDateTime: null };
+
+/** Finding ids of a diagnosis, most important first. */
+export const ids = (d: Diagnosis): string[] => d.findings.map((f) => f.id);
+
+/** The finding with this id (the test fails, naming what was there, when it is missing). */
+export function get(d: Diagnosis, id: string): Finding {
+  const f = d.findings.find((x) => x.id === id);
+  if (!f) throw new Error(`no ${id} in ${ids(d).join(', ')}`);
+  return f;
+}
+

@@ -1,6 +1,5 @@
 /** Tree G2 – deleting a (licensed) group, with the group-based licensing checks L1, L4, L5. */
 import { diagnoseGroup } from '../../../src/diagnostics/group';
-import type { Diagnosis, Finding } from '../../../src/diagnostics/types';
 import {
   clock,
   daysAgo,
@@ -13,14 +12,10 @@ import {
   SKU,
   snapshot,
   syncedGroup,
+  ids,
+  get,
 } from './builders';
 
-const ids = (d: Diagnosis): string[] => d.findings.map((f) => f.id);
-const get = (d: Diagnosis, id: string): Finding => {
-  const f = d.findings.find((x) => x.id === id);
-  if (!f) throw new Error(`no ${id} in ${ids(d).join(', ')}`);
-  return f;
-};
 
 describe('G2.1 + G2.3 – a synced group with licences', () => {
   it('an admin who wants to delete the synced, licensed group "Sales" learns both: remove the licences, then delete in AD', () => {

@@ -1,6 +1,5 @@
 /** Tree G1 – "I can't edit the group, add members or assign owners". */
 import { diagnoseGroup } from '../../../src/diagnostics/group';
-import type { Diagnosis, Finding } from '../../../src/diagnostics/types';
 import {
   clock,
   daysAgo,
@@ -14,14 +13,10 @@ import {
   SKU,
   snapshot,
   syncedGroup,
+  ids,
+  get,
 } from './builders';
 
-const ids = (d: Diagnosis): string[] => d.findings.map((f) => f.id);
-const get = (d: Diagnosis, id: string): Finding => {
-  const f = d.findings.find((x) => x.id === id);
-  if (!f) throw new Error(`no ${id} in ${ids(d).join(', ')}`);
-  return f;
-};
 
 describe('G1.1 – a synced group is read-only in the cloud', () => {
   it('a Groups Administrator who cannot add members to the synced group "Sales" is told to make the change in on-prem AD', () => {

@@ -1,11 +1,9 @@
 /** Tree G4 – sync errors: T1 tenant freshness (§4.4 thresholds), T3 per-object errors, T4 pointer. */
 import { ageKey, diagnoseGroup, freshness, tenantSyncFinding } from '../../../src/diagnostics/group';
 import type { Organization } from '../../../src/diagnostics/snapshot';
-import type { Diagnosis } from '../../../src/diagnostics/types';
 import { t } from '../../../src/i18n';
-import { clock, daysAgo, failed, group, hoursAgo, minutesAgo, snapshot, syncedGroup } from './builders';
+import { clock, daysAgo, failed, group, hoursAgo, ids, minutesAgo, snapshot, syncedGroup } from './builders';
 
-const ids = (d: Diagnosis): string[] => d.findings.map((f) => f.id);
 const org = (last: string | null, enabled: boolean | null = true): Organization => ({
   id: 'org-1',
   onPremisesSyncEnabled: enabled,
