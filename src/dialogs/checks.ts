@@ -3,7 +3,7 @@
  * Used by the live-check dialog, by "Check again", by sharing, and by the benchmark.
  */
 import type { Clock } from '../clock';
-import { diagnoseGroup, diagnoseResolutionProblem, diagnoseTenant, explainConnectError, type GroupTopic } from '../diagnostics/group';
+import { diagnoseGroup, diagnoseResolutionProblem, diagnoseTenant, explainConnectError, groupKind, type GroupKind, type GroupTopic } from '../diagnostics/group';
 import { diagnoseApp, diagnoseResolution, type ProvisioningAction, type ProvisioningTopic } from '../diagnostics/provisioning';
 import type { AppResolution, GroupResolution } from '../diagnostics/snapshot';
 import { sortFindings, type Diagnosis } from '../diagnostics/types';
@@ -12,10 +12,15 @@ import { fetchTenantSnapshot } from '../graph/tenantSnapshot';
 import { familyOf, type IssueIntent } from '../recognizer/intents';
 import type { Target } from './liveCheckTypes';
 
+/** One of several matches, as data; the dialog words it in the admin's language. */
 export interface CandidateOption {
   id: string;
   title: string;
-  subtitle?: string;
+  /** Group: mail address; app: appId. */
+  detail?: string;
+  /** Group only: where it is managed and what kind it is. */
+  synced?: boolean;
+  kind?: GroupKind;
 }
 
 export type CheckOutcome =
@@ -46,9 +51,9 @@ function groupChoice(res: Extract<GroupResolution, { kind: 'many' }>, query: str
     candidates: res.candidates.map((c) => ({
       id: c.id,
       title: c.displayName ?? c.id,
-      subtitle: [c.mail, c.onPremisesSyncEnabled ? 'AD' : 'Cloud', (c.groupTypes ?? []).includes('Unified') ? 'Microsoft 365' : c.securityEnabled ? 'Security' : c.mailEnabled ? 'Mail' : '']
-        .filter(Boolean)
-        .join(' · '),
+      ...(c.mail ? { detail: c.mail } : {}),
+      synced: c.onPremisesSyncEnabled === true,
+      kind: groupKind(c),
     })),
   };
 }
@@ -58,7 +63,7 @@ function appChoice(res: Extract<AppResolution, { kind: 'many' }>, query: string)
     kind: 'choose',
     family: 'app',
     query,
-    candidates: res.candidates.map((c) => ({ id: c.id, title: c.displayName ?? c.appId, subtitle: `appId ${c.appId}` })),
+    candidates: res.candidates.map((c) => ({ id: c.id, title: c.displayName ?? c.appId, detail: `appId ${c.appId}` })),
   };
 }
 

@@ -133,7 +133,8 @@ export class LiveCheckDialog extends ComponentDialog {
         return step.endDialog({ fallback: 'guided' } satisfies LiveCheckResult);
       case 'choose': {
         v.candidates = outcome.candidates;
-        const card = chooseCandidateCard(lang, { kind: outcome.family, query: outcome.query, candidates: outcome.candidates, topic: v.options.topic });
+        const candidates = outcome.candidates.map((c) => ({ id: c.id, title: c.title, subtitle: candidateSubtitle(lang, c) }));
+        const card = chooseCandidateCard(lang, { kind: outcome.family, query: outcome.query, candidates, topic: v.options.topic });
         const typed = outcome.candidates.map((c, i) => ({
           words: [String(i + 1), c.title.toLowerCase(), c.id.toLowerCase()],
           action: { verb: 'candidate.choose', v: ACTION_VERSION, data: { candidate: c.id }, via: 'submit' as const },
@@ -322,6 +323,13 @@ export class LiveCheckDialog extends ComponentDialog {
     await sendText(step.context, t(lang, posted ? 'live.share.done' : 'live.share.failed', { channel: chosen.name }));
     return step.endDialog({ done: true } satisfies LiveCheckResult);
   }
+}
+
+/** "sales@contoso.no · synced from AD · security group", in the admin's language. */
+function candidateSubtitle(lang: Lang, c: CandidateOption): string {
+  const parts = [c.detail];
+  if (c.kind) parts.push(t(lang, c.synced ? 'live.candidate.synced' : 'live.candidate.cloud'), t(lang, `live.candidate.kind.${c.kind}`));
+  return parts.filter(Boolean).join(' · ');
 }
 
 /** Provision-on-demand answers a JSON trace; pull out the overall status and the first step that didn't succeed. */

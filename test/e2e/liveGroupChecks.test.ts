@@ -71,11 +71,25 @@ describe('live group checks against the sample tenant', () => {
     await admin.click('signin.persona', { persona: 'groups' });
     const choose = admin.findAction('candidate.choose');
     expect(choose).toBeDefined();
+    // Each candidate says, in the admin's language, where it is managed and what kind of group it is.
+    const choices = cardText(admin.cards[admin.cards.length - 1]);
+    expect(choices).toContain(`${t('en', 'live.candidate.synced')} · ${t('en', 'live.candidate.kind.security')}`);
+    expect(choices).toContain(t('en', 'live.candidate.kind.microsoft365'));
     const before = world.tenant.requests.length;
     await admin.click('candidate.choose', {}, { inputs: { candidate: SAMPLE.groups.marketingSynced.id } });
     const verdict = admin.lastVerdict();
     expect(findingIds(verdict)[0]).toBe('G1.1.synced');
     expect(roundTripsSince(world.tenant, before)).toBeLessThanOrEqual(2);
+  });
+
+  it('in Norwegian, the choice between two groups with the same name is worded in Norwegian', async () => {
+    const admin = world.chat({ locale: 'nb-NO' });
+    await admin.say(`klarer ikke legge til eiere i gruppen 'Marketing'`);
+    await admin.click('issue.mode', { mode: 'live' });
+    await admin.click('signin.persona', { persona: 'groups' });
+    const choices = cardText(admin.cards[admin.cards.length - 1]);
+    expect(choices).toContain(t('nb', 'live.candidate.synced'));
+    expect(choices).toContain(t('nb', 'live.candidate.kind.microsoft365'));
   });
 
   it('a group that does not exist gets a clear "not found" answer', async () => {
