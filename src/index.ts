@@ -43,6 +43,7 @@ export function createDialogs(
         graphFor: (token) =>
           createGraphClient({ accessToken: token, baseUrl: deps.graphBaseUrl, timeoutMs: config.graphTimeoutMs, ...(deps.graphSleep ? { sleep: deps.graphSleep } : {}) }),
         clock: deps.clock ?? systemClock,
+        userState: deps.userState,
         channels: new StoredChannelDirectory(deps.conversationReferences, config.bot?.appId ?? ''),
       })
     : undefined;

@@ -7,7 +7,7 @@
  * "Check again" (Action.Execute verdict.refresh) answers the invoke with the new card, so Teams replaces the
  * clicked card in place, and also updates the message for everyone else in the conversation.
  */
-import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import { ActivityTypes, MessageFactory, type TurnContext, type UserState } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
@@ -17,19 +17,22 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { SIGNIN_DIALOG_ID, SIGNIN_VERBS, isSignInSuccess, type GraphSignIn } from '../auth';
-import { ACTION_VERSION, readCardAction, type CardAction } from '../cards/actions';
+import { readCardAction } from '../cards/actions';
 import { button } from '../cards/buttons';
-import { chooseCandidateCard, confirmActionCard, messageCard, shareChannelCard } from '../cards/cards';
+import { messageCard } from '../cards/cards';
 import { cardAttachment, type AdaptiveCard } from '../cards/render';
 import { renderVerdictCard } from '../cards/verdict';
 import type { Clock } from '../clock';
 import { provisionOnDemand, restartJob, type GraphApi } from '../graph';
-import { t, type Lang } from '../i18n';
+import { t } from '../i18n';
 import { log } from '../log';
 import { runCheck, type CandidateOption, type CheckOutcome } from './checks';
+import { CARD_PROMPT, CardPrompt, type CardPromptOptions } from './cardPrompt';
 import { setInvokeCard } from './invokeResponse';
+import { LangStore } from './lang';
 import { LIVE_CHECK_DIALOG, type ChannelDirectory, type LiveAction, type LiveCheckOptions, type LiveCheckResult } from './liveCheckTypes';
 import { sendCard, sendText } from './send';
+import type { Answer, View } from './views';
 
 export interface LiveCheckDeps {
   /** The sign-in dialog (id SIGNIN_DIALOG_ID) and what it can do. */
@@ -37,6 +40,8 @@ export interface LiveCheckDeps {
   /** A Graph client for a token (GRAPH_BASE_URL, timeouts, retries are the factory's business). */
   graphFor: (token: string) => GraphApi;
   clock: Clock;
+  /** Where the admin's language preference is kept (for cards re-rendered while waiting). */
+  userState?: UserState;
   /** Team channels to share a verdict into; without it, sharing explains how to post it instead. */
   channels?: ChannelDirectory;
 }
@@ -47,58 +52,17 @@ export const LIVE_CHECK_VERBS: string[] = ['candidate.choose', 'action.confirm',
 const CHECK_FLOW = 'liveCheck.check';
 const ACTION_FLOW = 'liveCheck.action';
 const SHARE_FLOW = 'liveCheck.share';
-const AWAIT = 'liveCheck.await';
-
-interface AwaitOptions {
-  card: AdaptiveCard;
-  verbs: string[];
-  /** Typed answers accepted instead of a click (e.g. a candidate's name or number). */
-  typed?: { words: string[]; action: CardAction }[];
-  lang: Lang;
-}
-
-/** Shows a card and waits for one of its buttons (Action.Submit or Action.Execute alike) or a typed equivalent. */
-class AwaitCardAction extends Dialog<AwaitOptions> {
-  constructor() {
-    super(AWAIT);
-  }
-
-  override async beginDialog(dc: DialogContext, options?: AwaitOptions): Promise<DialogTurnResult> {
-    if (!options) throw new Error('AwaitCardAction needs options');
-    dc.activeDialog!.state.options = options;
-    await sendCard(dc.context, options.card);
-    return Dialog.EndOfTurn;
-  }
-
-  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const options = dc.activeDialog!.state.options as AwaitOptions;
-    const action = readCardAction(dc.context.activity);
-    if (action) {
-      if (options.verbs.includes(action.verb) && action.v === ACTION_VERSION) return dc.endDialog(action);
-      await sendText(dc.context, t(options.lang, 'dialogs.stale'));
-      await sendCard(dc.context, options.card);
-      return Dialog.EndOfTurn;
-    }
-    const text = dc.context.activity.type === ActivityTypes.Message ? (dc.context.activity.text ?? '').trim().toLowerCase() : '';
-    if (!text) return Dialog.EndOfTurn;
-    const typed = options.typed?.find((o) => o.words.includes(text));
-    if (typed) return dc.endDialog(typed.action);
-    await sendText(dc.context, t(options.lang, 'live.useCard'));
-    return Dialog.EndOfTurn;
-  }
-}
-
 type Values = { options: LiveCheckOptions; candidates?: CandidateOption[] };
-type ShareValues = Values & { verdict: AdaptiveCard; channels: { id: string; name: string }[] };
+type ShareValues = Values & { channelId?: string };
 
 export class LiveCheckDialog extends ComponentDialog {
   constructor(private readonly deps: LiveCheckDeps) {
     super(LIVE_CHECK_DIALOG);
     this.addDialog(deps.signIn);
-    this.addDialog(new AwaitCardAction());
+    this.addDialog(new CardPrompt(new LangStore(deps.userState)));
     this.addDialog(new WaterfallDialog(CHECK_FLOW, [this.signInRead.bind(this), this.check.bind(this), this.afterChoice.bind(this)]));
     this.addDialog(new WaterfallDialog(ACTION_FLOW, [this.confirm.bind(this), this.signInWrite.bind(this), this.perform.bind(this)]));
-    this.addDialog(new WaterfallDialog(SHARE_FLOW, [this.signInRead.bind(this), this.pickChannel.bind(this), this.share.bind(this)]));
+    this.addDialog(new WaterfallDialog(SHARE_FLOW, [this.pickChannel.bind(this), this.signInToShare.bind(this), this.share.bind(this)]));
     this.initialDialogId = CHECK_FLOW;
   }
 
@@ -133,13 +97,8 @@ export class LiveCheckDialog extends ComponentDialog {
         return step.endDialog({ fallback: 'guided' } satisfies LiveCheckResult);
       case 'choose': {
         v.candidates = outcome.candidates;
-        const candidates = outcome.candidates.map((c) => ({ id: c.id, title: c.title, subtitle: candidateSubtitle(lang, c) }));
-        const card = chooseCandidateCard(lang, { kind: outcome.family, query: outcome.query, candidates, topic: v.options.topic });
-        const typed = outcome.candidates.map((c, i) => ({
-          words: [String(i + 1), c.title.toLowerCase(), c.id.toLowerCase()],
-          action: { verb: 'candidate.choose', v: ACTION_VERSION, data: { candidate: c.id }, via: 'submit' as const },
-        }));
-        return step.beginDialog(AWAIT, { card, verbs: ['candidate.choose'], typed, lang } satisfies AwaitOptions);
+        const view: View = { kind: 'candidate', topic: v.options.topic, family: outcome.family, query: outcome.query, candidates: outcome.candidates };
+        return step.beginDialog(CARD_PROMPT, { view } satisfies CardPromptOptions);
       }
       case 'verdict':
         await this.present(step.context, v.options, outcome);
@@ -149,8 +108,8 @@ export class LiveCheckDialog extends ComponentDialog {
 
   private async afterChoice(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = this.values(step);
-    const action = step.result as CardAction | undefined;
-    const chosen = typeof action?.data.candidate === 'string' ? action.data.candidate : undefined;
+    const answer = step.result as Answer | undefined;
+    const chosen = typeof answer?.data.candidate === 'string' ? answer.data.candidate : undefined;
     // Only an id we offered: a forged or stale id never reaches Graph.
     if (!chosen || !v.candidates?.some((c) => c.id === chosen)) {
       await sendText(step.context, t(v.options.lang, 'live.choiceMissing'));
@@ -219,27 +178,13 @@ export class LiveCheckDialog extends ComponentDialog {
       await sendText(step.context, t(lang, 'live.action.unavailable'));
       return step.endDialog({ done: true } satisfies LiveCheckResult);
     }
-    const card = confirmActionCard(lang, {
-      title: t(lang, `live.action.${action.kind}.title`),
-      text: t(lang, `live.action.${action.kind}.confirm`, { app: options.target.app ?? '', user: options.target.user ?? '' }),
-      action: action.kind,
-    });
-    const yes = ['yes', 'ja', 'confirm', 'bekreft'];
-    const no = ['no', 'nei', 'cancel', 'avbryt'];
-    return step.beginDialog(AWAIT, {
-      card,
-      verbs: ['action.confirm', 'action.cancel'],
-      typed: [
-        { words: yes, action: { verb: 'action.confirm', v: ACTION_VERSION, data: {}, via: 'submit' } },
-        { words: no, action: { verb: 'action.cancel', v: ACTION_VERSION, data: {}, via: 'submit' } },
-      ],
-      lang,
-    } satisfies AwaitOptions);
+    const view: View = { kind: 'confirm', topic: options.topic, action: action.kind, app: options.target.app ?? '', user: options.target.user ?? '' };
+    return step.beginDialog(CARD_PROMPT, { view } satisfies CardPromptOptions);
   }
 
   private async signInWrite(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { options } = this.values(step);
-    const answer = step.result as CardAction | undefined;
+    const answer = step.result as Answer | undefined;
     if (answer?.verb !== 'action.confirm') {
       await sendText(step.context, t(options.lang, 'live.action.cancelled'));
       return step.endDialog({ done: true } satisfies LiveCheckResult);
@@ -284,9 +229,8 @@ export class LiveCheckDialog extends ComponentDialog {
   // ---------------------------------------------------------------- share to a channel
 
   private async pickChannel(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const v = this.values(step);
-    const { lang } = v.options;
-    if (!isSignInSuccess(step.result)) return step.endDialog({ done: true } satisfies LiveCheckResult);
+    const { options } = this.values(step);
+    const { lang } = options;
     if (step.context.activity.conversation?.conversationType === 'channel') {
       await sendText(step.context, t(lang, 'live.share.alreadyInChannel'));
       return step.endDialog({ done: true } satisfies LiveCheckResult);
@@ -296,40 +240,37 @@ export class LiveCheckDialog extends ComponentDialog {
       await sendText(step.context, t(lang, 'live.share.noChannels'));
       return step.endDialog({ done: true } satisfies LiveCheckResult);
     }
-    // The verdict is computed again now, with this admin's own access, so the channel sees current facts.
-    const outcome = await this.run(step.context, step.result.token, v.options);
-    if (!outcome || outcome.kind !== 'verdict') return step.endDialog({ done: true } satisfies LiveCheckResult);
-    (step.values as ShareValues).verdict = this.verdictCard(v.options, outcome);
-    (step.values as ShareValues).channels = channels;
-    const card = shareChannelCard(lang, channels);
-    return step.beginDialog(AWAIT, { card, verbs: ['share.channel'], lang } satisfies AwaitOptions);
+    const view: View = { kind: 'share', topic: options.topic, channels };
+    return step.beginDialog(CARD_PROMPT, { view } satisfies CardPromptOptions);
+  }
+
+  private async signInToShare(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = this.values(step) as ShareValues;
+    const answer = step.result as Answer | undefined;
+    v.channelId = typeof answer?.data.channel === 'string' ? answer.data.channel : undefined;
+    return step.beginDialog(SIGNIN_DIALOG_ID, { purpose: 'read' });
   }
 
   private async share(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { options } = this.values(step);
-    const { lang } = options;
-    const action = step.result as CardAction | undefined;
-    const { channels, verdict } = step.values as ShareValues;
-    const chosen = channels.find((c) => c.id === action?.data.channel);
+    const v = this.values(step) as ShareValues;
+    const { lang } = v.options;
+    if (!isSignInSuccess(step.result)) return step.endDialog({ done: true } satisfies LiveCheckResult);
+    const chosen = (await this.deps.channels?.channels(step.context))?.find((c) => c.id === v.channelId);
     if (!chosen || !this.deps.channels) {
       await sendText(step.context, t(lang, 'live.choiceMissing'));
       return step.endDialog({ done: true } satisfies LiveCheckResult);
     }
+    // The verdict is computed again now, with this admin's own access, so the channel sees current facts.
+    const outcome = await this.run(step.context, step.result.token, v.options);
+    if (!outcome || outcome.kind !== 'verdict') return step.endDialog({ done: true } satisfies LiveCheckResult);
     const who = step.context.activity.from?.name ?? '';
     const posted = await this.deps.channels.post(step.context, chosen.id, {
-      ...MessageFactory.attachment(cardAttachment(verdict)),
+      ...MessageFactory.attachment(cardAttachment(this.verdictCard(v.options, outcome))),
       text: who ? t(lang, 'live.share.sharedBy', { name: who }) : undefined,
     });
     await sendText(step.context, t(lang, posted ? 'live.share.done' : 'live.share.failed', { channel: chosen.name }));
     return step.endDialog({ done: true } satisfies LiveCheckResult);
   }
-}
-
-/** "sales@contoso.no · synced from AD · security group", in the admin's language. */
-function candidateSubtitle(lang: Lang, c: CandidateOption): string {
-  const parts = [c.detail];
-  if (c.kind) parts.push(t(lang, c.synced ? 'live.candidate.synced' : 'live.candidate.cloud'), t(lang, `live.candidate.kind.${c.kind}`));
-  return parts.filter(Boolean).join(' · ');
 }
 
 /** Provision-on-demand answers a JSON trace; pull out the overall status and the first step that didn't succeed. */

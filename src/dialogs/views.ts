@@ -5,13 +5,21 @@ import type { IssueIntent } from '../recognizer/intents';
 import type { Lang } from '../i18n';
 import type { AdaptiveCard } from '../cards/render';
 import type { Verb } from '../cards/verbs';
-import { introCard, askTargetCard, stepCard, type TargetKind } from '../cards/cards';
+import { introCard, askTargetCard, stepCard, chooseCandidateCard, confirmActionCard, shareChannelCard, type TargetKind } from '../cards/cards';
+import { t } from '../i18n';
 import { stepData } from './guides';
+import type { CandidateOption } from './checks';
 
 export type View =
   | { kind: 'intro'; topic: IssueIntent; live: boolean }
   | { kind: 'target'; topic: IssueIntent; target: TargetKind; optional: boolean }
-  | { kind: 'step'; topic: IssueIntent; index: number };
+  | { kind: 'step'; topic: IssueIntent; index: number }
+  /** The live check found several groups/apps: pick one. */
+  | { kind: 'candidate'; topic: IssueIntent; family: 'group' | 'app'; query: string; candidates: CandidateOption[] }
+  /** A suggested write action: confirm or cancel. */
+  | { kind: 'confirm'; topic: IssueIntent; action: 'provisionOnDemand' | 'restartJob'; app: string; user: string }
+  /** Share a verdict: which channel. */
+  | { kind: 'share'; topic: IssueIntent; channels: { id: string; name: string }[] };
 
 export interface Answer {
   verb: Verb;
@@ -26,7 +34,26 @@ export function renderView(view: View, lang: Lang): AdaptiveCard {
       return askTargetCard(lang, view.topic, view.target, { optional: view.optional });
     case 'step':
       return stepCard(lang, stepData(view.topic, view.index));
+    case 'candidate': {
+      const candidates = view.candidates.map((c) => ({ id: c.id, title: c.title, subtitle: candidateSubtitle(lang, c) }));
+      return chooseCandidateCard(lang, { kind: view.family, query: view.query, candidates, topic: view.topic });
+    }
+    case 'confirm':
+      return confirmActionCard(lang, {
+        title: t(lang, `live.action.${view.action}.title`),
+        text: t(lang, `live.action.${view.action}.confirm`, { app: view.app, user: view.user }),
+        action: view.action,
+      });
+    case 'share':
+      return shareChannelCard(lang, view.channels);
   }
+}
+
+/** "sales@contoso.no · synced from AD · security group", in the admin's language. */
+function candidateSubtitle(lang: Lang, c: CandidateOption): string {
+  const parts = [c.detail];
+  if (c.kind) parts.push(t(lang, c.synced ? 'live.candidate.synced' : 'live.candidate.cloud'), t(lang, `live.candidate.kind.${c.kind}`));
+  return parts.filter(Boolean).join(' · ');
 }
 
 /** Verbs a view's buttons answer with. */
@@ -38,6 +65,12 @@ export function viewVerbs(view: View): Verb[] {
       return view.optional ? ['target.submit', 'target.skip'] : ['target.submit'];
     case 'step':
       return ['guide.next', 'guide.fixed', 'guide.nohelp'];
+    case 'candidate':
+      return ['candidate.choose'];
+    case 'confirm':
+      return ['action.confirm', 'action.cancel'];
+    case 'share':
+      return ['share.channel'];
   }
 }
 
@@ -61,10 +94,17 @@ const WORDS: { kinds: View['kind'][]; re: RegExp; answer: (view: View) => Answer
   { kinds: ['step'], re: /^(that fixed it|fixed|solved|it works( now)?|det løste (det|seg)|løst|det virker( nå)?)$/, answer: (v) => ({ verb: 'guide.fixed', data: { step: v.kind === 'step' ? v.index : 0 } }) },
   { kinds: ['step'], re: /^(didn'?t help|did not help|no luck|still broken|hjalp ikke|det hjalp ikke|fortsatt feil)$/, answer: (v) => ({ verb: 'guide.nohelp', data: { step: v.kind === 'step' ? v.index : 0 } }) },
   { kinds: ['target'], re: /^(skip|no|none|nei|ingen|hopp over)$/, answer: () => ({ verb: 'target.skip', data: {} }) },
+  { kinds: ['confirm'], re: /^(yes|yes,? go ahead|go ahead|confirm|ja|ja,? fortsett|fortsett|bekreft)$/, answer: () => ({ verb: 'action.confirm', data: {} }) },
+  { kinds: ['confirm'], re: /^(no|cancel|don'?t|nei|avbryt|ikke gjør det)$/, answer: () => ({ verb: 'action.cancel', data: {} }) },
 ];
 
 /** A typed word that means a button ("next", "neste", "skip"…). `normalised` comes from send.normalise. */
 export function matchTypedChoice(view: View, normalised: string): Answer | undefined {
+  if (view.kind === 'candidate') {
+    // "2", the name, or the object id of one of the offered candidates.
+    const picked = view.candidates.find((c, i) => normalised === String(i + 1) || normalised === c.title.toLowerCase() || normalised === c.id.toLowerCase());
+    return picked ? { verb: 'candidate.choose', data: { candidate: picked.id } } : undefined;
+  }
   for (const w of WORDS) {
     if (!w.kinds.includes(view.kind) || !w.re.test(normalised)) continue;
     const answer = w.answer(view);
