@@ -5,6 +5,7 @@
  */
 import { CloudAdapterBase, type Activity, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { ChannelDirectory } from '../dialogs/liveCheckTypes';
+import { resolveLang, t } from '../i18n';
 import { log } from '../log';
 import type { ConversationReferenceStore, StoredConversationReference } from './conversationReferences';
 
@@ -26,7 +27,7 @@ export class StoredChannelDirectory implements ChannelDirectory {
       const id = ref.teamsChannelId;
       // Only channels of the admin's own tenant, and only ones reached through the same Teams service.
       if (!id || (tenant && ref.tenantId && ref.tenantId !== tenant) || ref.serviceUrl !== context.activity.serviceUrl) continue;
-      const channel = ref.teamsChannelName ?? (ref.teamsTeamId === id ? 'General' : id);
+      const channel = ref.teamsChannelName ?? (ref.teamsTeamId === id ? t(resolveLang(context.activity.locale), 'live.share.generalChannel') : id);
       const name = ref.teamsTeamName ? `${ref.teamsTeamName} › ${channel}` : channel;
       if (!byChannel.has(id) || ref.teamsChannelName) byChannel.set(id, { id, name });
     }
