@@ -11,6 +11,8 @@ import { SyncHelperBot } from './bot/syncHelperBot';
 import { Config, ConfigError, readConfig } from './config';
 import { systemClock, type Clock } from './clock';
 import { LiveCheckDialog } from './dialogs/liveCheckDialog';
+import { PendingActions } from './dialogs/pendingActions';
+import { MemoryRecordStore, type RecordStore } from './state/records';
 import { RootDialog } from './dialogs/rootDialog';
 import { createGraphClient } from './graph';
 import { sendWelcome } from './dialogs/welcome';
@@ -25,8 +27,10 @@ import { createServer, RunningServer } from './server';
  */
 export function createDialogs(
   config: Config,
-  deps: { userState: UserState; graphBaseUrl: string; conversationReferences: ConversationReferenceStore } & StartSeams,
+  deps: { userState: UserState; graphBaseUrl: string; conversationReferences: ConversationReferenceStore; records: RecordStore } & StartSeams,
 ): { rootDialog: RootDialog; ssoConnections: string[] } {
+  const clock = deps.clock ?? systemClock;
+  const actions = new PendingActions(deps.records, clock);
   const canSignIn = config.mode === 'sample' || Boolean(config.oauthConnectionName);
   const signIn = canSignIn
     ? new SignInDialog({
@@ -42,15 +46,17 @@ export function createDialogs(
         signIn,
         graphFor: (token) =>
           createGraphClient({ accessToken: token, baseUrl: deps.graphBaseUrl, timeoutMs: config.graphTimeoutMs, ...(deps.graphSleep ? { sleep: deps.graphSleep } : {}) }),
-        clock: deps.clock ?? systemClock,
+        clock,
         userState: deps.userState,
         channels: new StoredChannelDirectory(deps.conversationReferences, config.bot?.appId ?? ''),
+        actions,
       })
     : undefined;
   const rootDialog = new RootDialog({
     recognizer: createRecognizer(),
     userState: deps.userState,
     liveCheck,
+    actions,
     onSignOut: signIn
       ? async (context) => {
           await signIn.signOut(context);
@@ -93,7 +99,9 @@ export async function start(config: Config, seams: StartSeams = {}): Promise<Run
   const adapter = createAdapter(config);
 
   const conversationReferences = new InMemoryConversationReferenceStore();
-  const { rootDialog, ssoConnections } = createDialogs(config, { userState, graphBaseUrl, conversationReferences, ...seams });
+  // Shared records (pending write actions…): bounded memory by default.
+  const records: RecordStore = new MemoryRecordStore(seams.clock ?? systemClock);
+  const { rootDialog, ssoConnections } = createDialogs(config, { userState, graphBaseUrl, conversationReferences, records, ...seams });
   if (ssoConnections.length > 0) adapter.use(createSsoMiddleware(ssoConnections));
 
   const bot = new SyncHelperBot({

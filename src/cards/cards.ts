@@ -179,12 +179,13 @@ export function chooseCandidateCard(lang: Lang, data: { kind: 'group' | 'app' | 
 }
 
 /** Confirm a write action ("provision this user on demand", "restart the job"). */
-export function confirmActionCard(lang: Lang, data: { title: string; text: string; action: string; payload?: Record<string, unknown> }): AdaptiveCard {
-  const payload = { ...(data.payload ?? {}), action: data.action };
+/** Confirm one pending write action: the buttons carry only its id; the text says exactly what will be written. */
+export function confirmActionCard(lang: Lang, data: { title: string; text: string; request: string; pending: string }): AdaptiveCard {
+  const payload = { pending: data.pending };
   return renderCard('confirm-action', {
     title: data.title,
     text: data.text,
-    note: t(lang, 'cards.confirm.note'),
+    note: `${t(lang, 'cards.confirm.request', { request: data.request })}\n\n${t(lang, 'cards.confirm.note')}`,
     actions: [button(t(lang, 'cards.confirm.yes'), 'action.confirm', payload, 'positive'), button(t(lang, 'cards.confirm.no'), 'action.cancel', payload)],
   });
 }

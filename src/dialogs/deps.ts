@@ -2,6 +2,7 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { TurnContext, UserState } from 'botbuilder';
 import type { IntentRecognizer } from '../recognizer/types';
 import type { Clock } from '../clock';
+import type { PendingActions } from './pendingActions';
 
 /** What the dialogs need from the composition root. */
 export interface DialogDeps {
@@ -15,4 +16,6 @@ export interface DialogDeps {
   onSignOut?: (context: TurnContext) => Promise<void | boolean>;
   /** Sample-tenant mode: "sign in as helpdesk". Resolves true when it switched (and said so). */
   onSignInAs?: (context: TurnContext, persona: string) => Promise<boolean>;
+  /** Pending write actions: a Confirm/Cancel click that reaches no waiting dialog is answered from here. */
+  actions?: PendingActions;
 }

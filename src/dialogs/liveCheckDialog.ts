@@ -11,6 +11,7 @@ import { ActivityTypes, MessageFactory, type TurnContext, type UserState } from 
 import {
   ComponentDialog,
   Dialog,
+  DialogTurnStatus,
   WaterfallDialog,
   type DialogContext,
   type DialogTurnResult,
@@ -30,7 +31,9 @@ import { runCheck, type CandidateOption, type CheckOutcome } from './checks';
 import { CARD_PROMPT, CardPrompt, type CardPromptOptions } from './cardPrompt';
 import { setInvokeCard } from './invokeResponse';
 import { LangStore } from './lang';
-import { LIVE_CHECK_DIALOG, type ChannelDirectory, type LiveAction, type LiveCheckOptions, type LiveCheckResult } from './liveCheckTypes';
+import { LIVE_CHECK_DIALOG, type ChannelDirectory, type LiveCheckOptions, type LiveCheckResult } from './liveCheckTypes';
+import { answerClosedRequest, clickerOf, closeClickedCard, closedText, summaryOf } from './actionReplies';
+import type { PendingActions } from './pendingActions';
 import { sendCard, sendText } from './send';
 import type { Answer, View } from './views';
 
@@ -44,6 +47,8 @@ export interface LiveCheckDeps {
   userState?: UserState;
   /** Team channels to share a verdict into; without it, sharing explains how to post it instead. */
   channels?: ChannelDirectory;
+  /** Offers and pending write actions (ids on the buttons, everything else stored). */
+  actions: PendingActions;
 }
 
 /** Card verbs this dialog (and the sign-in dialog inside it) answers; see src/cards/verbs.ts. */
@@ -54,14 +59,19 @@ const ACTION_FLOW = 'liveCheck.action';
 const SHARE_FLOW = 'liveCheck.share';
 type Values = { options: LiveCheckOptions; candidates?: CandidateOption[] };
 type ShareValues = Values & { channelId?: string };
+/** The write flow keeps only the pending action's id; what it writes is read from the store. */
+type ActionValues = Values & { pending?: string };
 
 export class LiveCheckDialog extends ComponentDialog {
+  private readonly langs: LangStore;
+
   constructor(private readonly deps: LiveCheckDeps) {
     super(LIVE_CHECK_DIALOG);
     this.addDialog(deps.signIn);
-    this.addDialog(new CardPrompt(new LangStore(deps.userState)));
+    this.langs = new LangStore(deps.userState);
+    this.addDialog(new CardPrompt(this.langs));
     this.addDialog(new WaterfallDialog(CHECK_FLOW, [this.signInRead.bind(this), this.check.bind(this), this.afterChoice.bind(this)]));
-    this.addDialog(new WaterfallDialog(ACTION_FLOW, [this.confirm.bind(this), this.signInWrite.bind(this), this.perform.bind(this)]));
+    this.addDialog(new WaterfallDialog(ACTION_FLOW, [this.request.bind(this), this.signInWrite.bind(this), this.perform.bind(this)]));
     this.addDialog(new WaterfallDialog(SHARE_FLOW, [this.pickChannel.bind(this), this.signInToShare.bind(this), this.share.bind(this)]));
     this.initialDialogId = CHECK_FLOW;
   }
@@ -130,25 +140,33 @@ export class LiveCheckDialog extends ComponentDialog {
     }
   }
 
-  private verdictCard(options: LiveCheckOptions, outcome: Extract<CheckOutcome, { kind: 'verdict' }>): AdaptiveCard {
+  /**
+   * The verdict card. Write actions appear only where this conversation can act on them (`offersIn`): each button
+   * carries the id of an offer stored now, from the diagnosis, never the action itself. Shared copies have none.
+   */
+  private async verdictCard(options: LiveCheckOptions, outcome: Extract<CheckOutcome, { kind: 'verdict' }>, offersIn?: string): Promise<AdaptiveCard> {
     const { lang } = options;
-    const actions = outcome.subjectId && this.deps.signIn.canWrite
-      ? outcome.actions.map(({ action }) => ({
-          label: t(lang, `live.action.${action.kind}.button`),
-          verb: 'action.request' as const,
-          data: { topic: options.topic, target: options.target, subjectId: outcome.subjectId, action },
-        }))
-      : [];
+    const spId = outcome.subjectId;
+    const offered = spId && offersIn && this.deps.signIn.canWrite ? dedupeActions(outcome.actions) : [];
+    const actions = await Promise.all(
+      offered.map(async ({ findingId, action }) => {
+        const finding = outcome.diagnosis.findings.find((f) => f.id === findingId);
+        const user = action.kind === 'provisionOnDemand' ? String(finding?.title.params?.user ?? action.userId) : undefined;
+        const subject = { topic: options.topic, target: options.target, servicePrincipalId: spId as string, app: outcome.diagnosis.subject.displayName, user, action };
+        const offer = await this.deps.actions.offer(subject, offersIn as string);
+        return { label: t(lang, `live.action.${action.kind}.button`), verb: 'action.request' as const, data: { topic: options.topic, offer } };
+      }),
+    );
     return renderVerdictCard(outcome.diagnosis, lang, {
       target: { ...options.target },
       refreshable: Boolean(outcome.subjectId) || outcome.diagnosis.subject.kind === 'tenant',
-      actions: dedupeButtons(actions),
+      actions,
     });
   }
 
   /** A new message, or — for "Check again" — the clicked card replaced in place. */
   private async present(context: TurnContext, options: LiveCheckOptions, outcome: Extract<CheckOutcome, { kind: 'verdict' }>): Promise<void> {
-    const card = this.verdictCard(options, outcome);
+    const card = await this.verdictCard(options, outcome, context.activity.conversation?.id);
     const clicked = readCardAction(context.activity);
     if (clicked?.verb === 'verdict.refresh' && clicked.via === 'execute') {
       setInvokeCard(context, card);
@@ -167,63 +185,113 @@ export class LiveCheckDialog extends ComponentDialog {
 
   // ---------------------------------------------------------------- write actions
 
-  private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { options } = this.values(step);
-    const { lang, action } = options;
-    if (!action || !options.subjectId) {
-      await sendText(step.context, t(lang, 'dialogs.stale'));
-      return step.endDialog({ done: true } satisfies LiveCheckResult);
-    }
+  /** The action button was clicked: a pending action of this admin's, bound to the stored offer, then confirm. */
+  private async request(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = this.values(step) as ActionValues;
+    const { lang } = v.options;
     if (!this.deps.signIn.canWrite) {
       await sendText(step.context, t(lang, 'live.action.unavailable'));
       return step.endDialog({ done: true } satisfies LiveCheckResult);
     }
-    const view: View = { kind: 'confirm', topic: options.topic, action: action.kind, app: options.target.app ?? '', user: options.target.user ?? '' };
+    const requested = v.options.offer ? await this.deps.actions.request(v.options.offer, clickerOf(step.context)) : undefined;
+    if (!requested?.ok) {
+      await sendText(step.context, t(lang, 'live.action.offerExpired'));
+      return step.endDialog({ done: true } satisfies LiveCheckResult);
+    }
+    const a = requested.action;
+    v.pending = a.id;
+    const view: View = { kind: 'confirm', topic: a.topic, pending: a.id, action: a.action, servicePrincipalId: a.servicePrincipalId, app: a.app, user: a.user ?? '' };
     return step.beginDialog(CARD_PROMPT, { view } satisfies CardPromptOptions);
   }
 
+  /** The answer on this request's own confirmation card (CardPrompt lets no other request's buttons through). */
   private async signInWrite(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { options } = this.values(step);
+    const v = this.values(step) as ActionValues;
+    const { lang } = v.options;
     const answer = step.result as Answer | undefined;
-    if (answer?.verb !== 'action.confirm') {
-      await sendText(step.context, t(options.lang, 'live.action.cancelled'));
+    const who = clickerOf(step.context);
+    const moved = answer?.verb === 'action.confirm' ? await this.deps.actions.confirm(v.pending, who) : await this.deps.actions.cancel(v.pending, who);
+    if (!moved.ok || moved.action.status === 'cancelled') {
+      const text = moved.ok ? t(lang, 'live.action.cancelled') : closedText(lang, moved.reason, moved.action);
+      await closeClickedCard(step.context, t(lang, 'live.action.closed.title'), text);
       return step.endDialog({ done: true } satisfies LiveCheckResult);
     }
+    const a = moved.action;
+    await closeClickedCard(step.context, t(lang, `live.action.${a.action.kind}.title`), t(lang, 'live.action.confirmed', { what: summaryOf(lang, a) }));
     return step.beginDialog(SIGNIN_DIALOG_ID, { purpose: 'write' });
   }
 
   private async perform(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { options } = this.values(step);
-    const { lang } = options;
-    const action = options.action as LiveAction;
-    const spId = options.subjectId as string;
+    const v = this.values(step) as ActionValues;
+    const { lang } = v.options;
+    const who = clickerOf(step.context);
     if (!isSignInSuccess(step.result)) {
+      await this.deps.actions.cancel(v.pending, who);
       await sendText(step.context, t(lang, 'live.action.noConsent'));
       return step.endDialog({ done: true } satisfies LiveCheckResult);
     }
+    // confirmed → running happens once: a second click, a second instance or a late consent finds it taken.
+    const started = await this.deps.actions.start(v.pending, who);
+    if (!started.ok) {
+      await sendText(step.context, closedText(lang, started.reason, started.action));
+      return step.endDialog({ done: true } satisfies LiveCheckResult);
+    }
+    const a = started.action;
     const api = this.deps.graphFor(step.result.token);
     const result =
-      action.kind === 'provisionOnDemand'
-        ? await provisionOnDemand(api, spId, action.jobId, action.ruleId, action.userId)
-        : await restartJob(api, spId, action.jobId);
-    const again = button(t(lang, 'live.checkAgain'), 'verdict.refresh', { topic: options.topic, target: options.target, subjectId: spId });
+      a.action.kind === 'provisionOnDemand'
+        ? await provisionOnDemand(api, a.servicePrincipalId, a.action.jobId, a.action.ruleId, a.action.userId)
+        : await restartJob(api, a.servicePrincipalId, a.action.jobId);
+    await this.deps.actions.finish(a.id, who, result.ok);
+    const kind = a.action.kind;
+    const again = button(t(lang, 'live.checkAgain'), 'verdict.refresh', { topic: a.topic, target: a.target, subjectId: a.servicePrincipalId });
     if (result.ok) {
       const outcome = result.value && 'details' in result.value ? onDemandOutcome(result.value.details) : undefined;
       await sendCard(
         step.context,
         messageCard({
-          title: t(lang, `live.action.${action.kind}.title`),
-          text: outcome
-            ? t(lang, 'live.action.provisionOnDemand.result', { status: outcome.status, detail: outcome.detail })
-            : t(lang, `live.action.${action.kind}.done`),
+          title: t(lang, `live.action.${kind}.title`),
+          text: outcome ? t(lang, 'live.action.provisionOnDemand.result', { status: outcome.status, detail: outcome.detail }) : t(lang, `live.action.${kind}.done`),
           buttons: [again],
         }),
       );
     } else {
       const key = result.status === 401 || result.status === 403 ? 'live.action.denied' : 'live.action.failed';
-      await sendCard(step.context, messageCard({ title: t(lang, `live.action.${action.kind}.title`), text: t(lang, key, { status: result.status, code: result.code }), buttons: [again] }));
+      await sendCard(step.context, messageCard({ title: t(lang, `live.action.${kind}.title`), text: t(lang, key, { status: result.status, code: result.code }), buttons: [again] }));
     }
     return step.endDialog({ done: true } satisfies LiveCheckResult);
+  }
+
+  /**
+   * Confirm/cancel clicks while a write request is open. Only this request's own buttons act: while its
+   * confirmation card waits, the CardPrompt takes them; while the write consent is asked, a second Confirm is
+   * answered "already confirmed" (not read as declining) and Cancel withdraws it. Any other request's buttons
+   * change nothing and say where that request stands.
+   */
+  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    const clicked = readCardAction(inner.context.activity);
+    if (clicked?.verb !== 'action.confirm' && clicked?.verb !== 'action.cancel') return super.onContinueDialog(inner);
+    const flow = inner.stack.find((d) => d.id === ACTION_FLOW);
+    const current = (flow?.state as { values?: Partial<ActionValues> } | undefined)?.values?.pending;
+    const lang = await this.langs.get(inner.context);
+    if (current && clicked.data.pending === current) {
+      if (inner.activeDialog?.id === CARD_PROMPT) return super.onContinueDialog(inner);
+      if (clicked.verb === 'action.confirm') {
+        const a = await this.deps.actions.get(current);
+        await sendText(inner.context, closedText(lang, 'confirmed', a));
+        return Dialog.EndOfTurn;
+      }
+      await this.deps.actions.cancel(current, clickerOf(inner.context));
+      await closeClickedCard(inner.context, t(lang, 'live.action.closed.title'), t(lang, 'live.action.cancelled'));
+      await inner.cancelAllDialogs();
+      return { status: DialogTurnStatus.complete, result: { done: true } satisfies LiveCheckResult };
+    }
+    await answerClosedRequest(inner.context, lang, this.deps.actions, clicked.data.pending);
+    if (current) {
+      const a = await this.deps.actions.get(current);
+      if (a) await sendText(inner.context, t(lang, 'live.action.stillWaiting', { what: summaryOf(lang, a) }));
+    }
+    return Dialog.EndOfTurn;
   }
 
   // ---------------------------------------------------------------- share to a channel
@@ -265,7 +333,7 @@ export class LiveCheckDialog extends ComponentDialog {
     if (!outcome || outcome.kind !== 'verdict') return step.endDialog({ done: true } satisfies LiveCheckResult);
     const who = step.context.activity.from?.name ?? '';
     const posted = await this.deps.channels.post(step.context, chosen.id, {
-      ...MessageFactory.attachment(cardAttachment(this.verdictCard(v.options, outcome))),
+      ...MessageFactory.attachment(cardAttachment(await this.verdictCard(v.options, outcome))),
       text: who ? t(lang, 'live.share.sharedBy', { name: who }) : undefined,
     });
     await sendText(step.context, t(lang, posted ? 'live.share.done' : 'live.share.failed', { channel: chosen.name }));
@@ -286,9 +354,8 @@ function onDemandOutcome(details: unknown): { status: string; detail: string } |
   };
 }
 
-function dedupeButtons<T extends { label: string }>(buttons: T[]): T[] {
+/** One button per kind of write (several findings may suggest the same restart). */
+function dedupeActions<T extends { action: { kind: string } }>(actions: T[]): T[] {
   const seen = new Set<string>();
-  return buttons.filter((b) => (seen.has(b.label) ? false : (seen.add(b.label), true)));
+  return actions.filter(({ action }) => (seen.has(action.kind) ? false : (seen.add(action.kind), true)));
 }
-
-

@@ -29,14 +29,9 @@ export interface LiveCheckOptions {
   subjectId?: string;
   /** What to do: run the check (default), carry out a suggested write action, or share the verdict to a channel. */
   purpose?: 'check' | 'action' | 'share';
-  /** For purpose 'action': the suggested write action (from the verdict card's button). */
-  action?: LiveAction;
+  /** For purpose 'action': the id of the action offer the verdict card's button carries (see pendingActions.ts). */
+  offer?: string;
 }
-
-/** A write action a provisioning finding suggests (see src/diagnostics/provisioning ProvisioningFinding.action). */
-export type LiveAction =
-  | { kind: 'provisionOnDemand'; userId: string; ruleId: string; jobId: string }
-  | { kind: 'restartJob'; jobId: string };
 
 /** Where a verdict can be shared: Teams channels the bot can post to (implemented in src/bot over stored references). */
 export interface ChannelDirectory {

@@ -3,40 +3,29 @@
  * help / out_of_scope get a short answer, an uncertain recognition gets "Which of these is it?". Interrupts
  * (help, cancel, start over, sign out, language, stale buttons, topic buttons) work at any step below it.
  */
-import { DialogSet, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { readCardAction } from '../cards/actions';
+import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { readCardAction, type CardAction } from '../cards/actions';
 import { chooseIntentCard, helpCard, messageCard, topicTitle } from '../cards/cards';
 import { button } from '../cards/buttons';
 import { verbsHandledBy, type Verb } from '../cards/verbs';
 import { t } from '../i18n';
 import { isIssueIntent, ISSUE_INTENTS, type IssueIntent } from '../recognizer/intents';
-import type { Entities, IntentRecognizer, Recognition } from '../recognizer/types';
-import type { Dialog as AnyDialog, DialogState } from 'botbuilder-dialogs';
-import type { UserState } from 'botbuilder';
-import type { Clock } from '../clock';
+import type { Entities, Recognition } from '../recognizer/types';
 import { CancelAndHelpDialog, isStale, parseCommand } from './cancelAndHelpDialog';
 import type { DialogDeps } from './deps';
 import { ISSUE_DIALOGS } from './issueDialogs';
 import type { IssueOptions, IssueResult } from './issueDialog';
-import { LIVE_CHECK_DIALOG, type LiveAction, type LiveCheckOptions, type Target } from './liveCheckTypes';
+import { LIVE_CHECK_DIALOG, type LiveCheckOptions, type Target } from './liveCheckTypes';
+import { answerClosedRequest } from './actionReplies';
 import { normalise, sendCard, sendText } from './send';
 
 export const ROOT_DIALOG = 'root';
 const ROOT_FLOW = 'root.flow';
 export const ROOT_VERBS: Verb[] = verbsHandledBy('root');
+const VERDICT_VERBS: Verb[] = ['verdict.refresh', 'verdict.share', 'action.request'];
 
-export interface RootDialogDeps {
-  recognizer: IntentRecognizer;
-  /** Live-check dialog, id LIVE_CHECK_DIALOG, begun with LiveCheckOptions. */
-  liveCheck?: AnyDialog;
-  /** Holds the language preference (property 'synchelper.lang'). */
-  userState?: UserState;
-  clock?: Clock;
-  /** "sign out" / "logg ut": forget the admin's token. */
-  onSignOut?: (context: TurnContext) => Promise<void | boolean>;
-  onSignInAs?: (context: TurnContext, persona: string) => Promise<boolean>;
-}
+/** The root dialog needs what every dialog needs (one declaration: DialogDeps). */
+export type RootDialogDeps = DialogDeps;
 
 interface RouteOptions {
   switchTo?: IssueIntent;
@@ -55,20 +44,11 @@ export function likelyIssues(r: Recognition): IssueIntent[] {
 
 export class RootDialog extends CancelAndHelpDialog {
   constructor(deps: RootDialogDeps) {
-    super(ROOT_DIALOG, deps as DialogDeps);
-    for (const topic of ISSUE_INTENTS) this.addDialog(new ISSUE_DIALOGS[topic](deps as DialogDeps, this.langs));
+    super(ROOT_DIALOG, deps);
+    for (const topic of ISSUE_INTENTS) this.addDialog(new ISSUE_DIALOGS[topic](deps, this.langs));
     if (deps.liveCheck) this.addDialog(deps.liveCheck);
     this.addDialog(new WaterfallDialog<RouteOptions>(ROOT_FLOW, [this.route.bind(this), this.afterIssue.bind(this)]));
     this.initialDialogId = ROOT_FLOW;
-  }
-
-  /** Runs the dialog stack for one turn (like core-bot's MainDialog.run). */
-  async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
-    const set = new DialogSet(accessor);
-    set.add(this);
-    const dc = await set.createContext(context);
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
 
   private async route(step: WaterfallStepContext<RouteOptions>): Promise<DialogTurnResult> {
@@ -104,10 +84,9 @@ export class RootDialog extends CancelAndHelpDialog {
             if (typeof action.data.subjectId === 'string') options.subjectId = action.data.subjectId;
             if (action.verb === 'verdict.share') options.purpose = 'share';
             if (action.verb === 'action.request') {
-              const requested = action.data.action as LiveAction | undefined;
-              if (!requested || (requested.kind !== 'provisionOnDemand' && requested.kind !== 'restartJob')) break;
+              if (typeof action.data.offer !== 'string') break;
               options.purpose = 'action';
-              options.action = requested;
+              options.offer = action.data.offer;
             }
             return step.beginDialog(LIVE_CHECK_DIALOG, options);
           }
@@ -117,6 +96,14 @@ export class RootDialog extends CancelAndHelpDialog {
           }
           break;
         }
+        case 'action.confirm':
+        case 'action.cancel':
+          // No confirmation is waiting in this conversation for this admin: say where that request stands.
+          if (this.deps.actions) {
+            await answerClosedRequest(context, lang, this.deps.actions, action.data.pending);
+            return step.endDialog();
+          }
+          break;
         default: {
           const handled = await this.handleAction(step, action, false);
           if (handled) return step.endDialog();
@@ -158,6 +145,18 @@ export class RootDialog extends CancelAndHelpDialog {
     const result = step.result as IssueResult | undefined;
     if (result && 'switchTo' in result) return step.replaceDialog(ROOT_FLOW, { switchTo: result.switchTo, entities: result.entities } satisfies RouteOptions);
     return step.endDialog(result);
+  }
+
+  /**
+   * A verdict's own buttons (check again, share, a suggested change) clicked while something else is under way:
+   * the admin chose to act on that verdict, so what was running stops and the click is carried out.
+   */
+  protected override async handleAction(dc: DialogContext, action: CardAction, active: boolean): Promise<DialogTurnResult | undefined> {
+    if (active && !isStale(action) && VERDICT_VERBS.includes(action.verb as Verb)) {
+      await dc.cancelAllDialogs();
+      return dc.beginDialog(ROOT_FLOW);
+    }
+    return super.handleAction(dc, action, active);
   }
 
   protected override currentTopic(dc: DialogContext): IssueIntent | undefined {

@@ -9,6 +9,7 @@ import { introCard, askTargetCard, stepCard, chooseCandidateCard, confirmActionC
 import { t } from '../i18n';
 import { stepData } from './guides';
 import type { CandidateOption } from './checks';
+import type { ProvisioningAction } from '../diagnostics/provisioning';
 
 export type View =
   | { kind: 'intro'; topic: IssueIntent; live: boolean }
@@ -16,8 +17,8 @@ export type View =
   | { kind: 'step'; topic: IssueIntent; index: number }
   /** The live check found several groups/apps: pick one. */
   | { kind: 'candidate'; topic: IssueIntent; family: 'group' | 'app'; query: string; candidates: CandidateOption[] }
-  /** A suggested write action: confirm or cancel. */
-  | { kind: 'confirm'; topic: IssueIntent; action: 'provisionOnDemand' | 'restartJob'; app: string; user: string }
+  /** A pending write action (pendingActions.ts): confirm or cancel. Only clicks carrying its id answer it. */
+  | { kind: 'confirm'; topic: IssueIntent; pending: string; action: ProvisioningAction; servicePrincipalId: string; app: string; user: string }
   /** Share a verdict: which channel. */
   | { kind: 'share'; topic: IssueIntent; channels: { id: string; name: string }[] };
 
@@ -40,9 +41,10 @@ export function renderView(view: View, lang: Lang): AdaptiveCard {
     }
     case 'confirm':
       return confirmActionCard(lang, {
-        title: t(lang, `live.action.${view.action}.title`),
-        text: t(lang, `live.action.${view.action}.confirm`, { app: view.app, user: view.user }),
-        action: view.action,
+        title: t(lang, `live.action.${view.action.kind}.title`),
+        text: t(lang, `live.action.${view.action.kind}.confirm`, { app: view.app, user: view.user }),
+        request: graphRequestOf(view.servicePrincipalId, view.action),
+        pending: view.pending,
       });
     case 'share':
       return shareChannelCard(lang, view.channels);
@@ -74,9 +76,19 @@ export function viewVerbs(view: View): Verb[] {
   }
 }
 
-/** Whether a click belongs to this view (right verb, and for step cards the same step of the same topic). */
+/** The Graph request a write action makes, as the confirmation card states it. */
+export function graphRequestOf(servicePrincipalId: string, action: ProvisioningAction): string {
+  const job = `/servicePrincipals/${servicePrincipalId}/synchronization/jobs/${action.jobId}`;
+  return action.kind === 'restartJob' ? `POST ${job}/restart` : `POST ${job}/provisionOnDemand (user ${action.userId}, rule ${action.ruleId})`;
+}
+
+/**
+ * Whether a click belongs to this view (right verb, and for step cards the same step of the same topic; for a
+ * confirmation exactly this pending action).
+ */
 export function belongsTo(view: View, verb: string, data: Record<string, unknown>): boolean {
   if (!(viewVerbs(view) as string[]).includes(verb)) return false;
+  if (view.kind === 'confirm') return data.pending === view.pending;
   if (typeof data.topic === 'string' && data.topic !== view.topic) return false;
   if (view.kind === 'step' && typeof data.step === 'number' && data.step !== view.index) return false;
   return true;
@@ -94,8 +106,8 @@ const WORDS: { kinds: View['kind'][]; re: RegExp; answer: (view: View) => Answer
   { kinds: ['step'], re: /^(that fixed it|fixed|solved|it works( now)?|det løste (det|seg)|løst|det virker( nå)?)$/, answer: (v) => ({ verb: 'guide.fixed', data: { step: v.kind === 'step' ? v.index : 0 } }) },
   { kinds: ['step'], re: /^(didn'?t help|did not help|no luck|still broken|hjalp ikke|det hjalp ikke|fortsatt feil)$/, answer: (v) => ({ verb: 'guide.nohelp', data: { step: v.kind === 'step' ? v.index : 0 } }) },
   { kinds: ['target'], re: /^(skip|no|none|nei|ingen|hopp over)$/, answer: () => ({ verb: 'target.skip', data: {} }) },
-  { kinds: ['confirm'], re: /^(yes|yes,? go ahead|go ahead|confirm|ja|ja,? fortsett|fortsett|bekreft)$/, answer: () => ({ verb: 'action.confirm', data: {} }) },
-  { kinds: ['confirm'], re: /^(no|cancel|don'?t|nei|avbryt|ikke gjør det)$/, answer: () => ({ verb: 'action.cancel', data: {} }) },
+  { kinds: ['confirm'], re: /^(yes|yes,? go ahead|go ahead|confirm|ja|ja,? fortsett|fortsett|bekreft)$/, answer: (v) => ({ verb: 'action.confirm', data: { pending: v.kind === 'confirm' ? v.pending : '' } }) },
+  { kinds: ['confirm'], re: /^(no|cancel|don'?t|nei|avbryt|ikke gjør det)$/, answer: (v) => ({ verb: 'action.cancel', data: { pending: v.kind === 'confirm' ? v.pending : '' } }) },
 ];
 
 /** A typed word that means a button ("next", "neste", "skip"…). `normalised` comes from send.normalise. */

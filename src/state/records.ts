@@ -36,7 +36,7 @@ export async function update<T>(
   change: (current: T | undefined) => T | undefined,
   options: { ttlMs?: number; attempts?: number } = {},
 ): Promise<T | undefined> {
-  const attempts = options.attempts ?? 8;
+  const attempts = options.attempts ?? 50;
   for (let i = 0; i < attempts; i++) {
     const found = await store.read<T>(key);
     const next = change(found?.value);

@@ -39,8 +39,19 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(env: Record<string, string> = {}, opts: { tenant?: Parameters<typeof startSampleTenant>[0] } = {}): Promise<World> {
-  const clock = fixedClock(NOW);
+/** A clock the test moves forward ("five minutes later…") without waiting. */
+export class TestClock implements Clock {
+  private at = Date.parse(NOW);
+  now(): Date {
+    return new Date(this.at);
+  }
+  advance(ms: number): void {
+    this.at += ms;
+  }
+}
+
+export async function startWorld(env: Record<string, string> = {}, opts: { tenant?: Parameters<typeof startSampleTenant>[0]; clock?: Clock } = {}): Promise<World> {
+  const clock = opts.clock ?? fixedClock(NOW);
   const tenant = await startSampleTenant({ clock, ...(opts.tenant ?? {}) });
   const connector = await startBotConnector();
   const waits: number[] = [];
