@@ -12,6 +12,7 @@ import { Config, ConfigError, readConfig } from './config';
 import { systemClock, type Clock } from './clock';
 import { LiveCheckDialog } from './dialogs/liveCheckDialog';
 import { PendingActions } from './dialogs/pendingActions';
+import type { Budgets } from './deadline';
 import { MemoryRecordStore, type RecordStore } from './state/records';
 import { RootDialog } from './dialogs/rootDialog';
 import { createGraphClient } from './graph';
@@ -50,6 +51,7 @@ export function createDialogs(
         userState: deps.userState,
         channels: new StoredChannelDirectory(deps.conversationReferences, config.bot?.appId ?? ''),
         actions,
+        ...(deps.budgets ? { budgets: deps.budgets } : {}),
       })
     : undefined;
   const rootDialog = new RootDialog({
@@ -79,6 +81,8 @@ export interface StartSeams {
   clock?: Clock;
   /** How the Graph client waits before a retry (tests record Retry-After instead of waiting). */
   graphSleep?: (ms: number) => Promise<void>;
+  /** Time budgets (tests use short ones against a slowed-down sample tenant). */
+  budgets?: Budgets;
 }
 
 export async function start(config: Config, seams: StartSeams = {}): Promise<RunningServer> {
@@ -112,6 +116,7 @@ export async function start(config: Config, seams: StartSeams = {}): Promise<Run
     onInstalled: (context) => sendWelcome(context),
     conversationReferences,
     ...(seams.clock ? { clock: seams.clock } : {}),
+    ...(seams.budgets ? { budgets: seams.budgets } : {}),
   });
 
   const running = await createServer({ config, adapter, bot }).listen(config.port);

@@ -11,6 +11,7 @@ import * as restify from 'restify';
 import type { Request as BotRequest, Response as BotResponse, TurnContext } from 'botbuilder';
 import type { Config } from './config';
 import { log } from './log';
+import { ANSWER_NOW, earlyAnswerable } from './bot/answerNow';
 
 /** The part of the adapter the server needs (a `SyncHelperAdapter` / `CloudAdapter`). */
 export interface HttpAdapter {
@@ -147,8 +148,13 @@ export function createServer(deps: ServerDeps): SyncHelperServer {
       return;
     }
     (req as unknown as { body: unknown }).body = activity;
+    // A turn may answer its HTTP request before it ends (a slow check started from a card): see bot/answerNow.ts.
+    const early = earlyAnswerable(res);
     try {
-      await adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (context) => bot.run(context));
+      await adapter.process(req as unknown as BotRequest, early.res as unknown as BotResponse, (context) => {
+        context.turnState.set(ANSWER_NOW, early.answerNow);
+        return bot.run(context);
+      });
     } catch (err) {
       log.error('adapter failed outside a turn', { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
       if (!res.headersSent) res.send(500, { error: { code: 'InternalError', message: 'The bot could not process the activity.' } });

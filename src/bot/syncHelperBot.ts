@@ -21,7 +21,12 @@ import { Clock, systemClock } from '../clock';
 import { resolveLang, t } from '../i18n';
 import { log } from '../log';
 import { ConversationReferenceStore, InMemoryConversationReferenceStore, StoredConversationReference } from './conversationReferences';
-import { errorResponse, messageResponse, takeInvokeResponse } from '../dialogs/invokeResponse';
+import { ADAPTIVE_CARD_CONTENT_TYPE, cardResponse, clickedCardReplaced, errorResponse, messageResponse, replaceClickedCard, takeInvokeResponse } from '../dialogs/invokeResponse';
+import { readCardAction } from '../cards/actions';
+import { messageCard } from '../cards/cards';
+import type { AdaptiveCard } from '../cards/render';
+import { DEFAULT_BUDGETS, TIMED_OUT, within, type Budgets } from '../deadline';
+import { answerNowOf } from './answerNow';
 import { normalizeText } from './mentions';
 
 /** Turn-state key: the message text exactly as Teams sent it (before mention normalising). */
@@ -40,6 +45,8 @@ export interface SyncHelperBotOptions {
   onInstalled?: (context: TurnContext) => Promise<void>;
   conversationReferences?: ConversationReferenceStore;
   clock?: Clock;
+  /** How long a card click may take before it is answered with "Checking…". */
+  budgets?: Budgets;
 }
 
 interface WelcomeMark {
@@ -67,6 +74,7 @@ export class SyncHelperBot extends TeamsActivityHandler {
   private readonly onInstalled?: (context: TurnContext) => Promise<void>;
   readonly conversationReferences: ConversationReferenceStore;
   private readonly clock: Clock;
+  private readonly budgets: Budgets;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   /** Serialises the read-then-write of welcome marks within this process (install events arrive in pairs). */
   private readonly welcomeLocks = new Map<string, Promise<void>>();
@@ -80,6 +88,7 @@ export class SyncHelperBot extends TeamsActivityHandler {
     this.onInstalled = options.onInstalled;
     this.conversationReferences = options.conversationReferences ?? new InMemoryConversationReferenceStore();
     this.clock = options.clock ?? systemClock;
+    this.budgets = options.budgets ?? DEFAULT_BUDGETS;
     this.dialogState = this.privateConversationState.createProperty<DialogState>('DialogState');
 
     this.onMessage(async (context, next) => {
@@ -152,10 +161,31 @@ export class SyncHelperBot extends TeamsActivityHandler {
     return super.onInvokeActivity(context);
   }
 
+  /**
+   * A card click. Teams waits only so long for the answer, so when the turn (a live check, say) isn't done within
+   * the invoke budget, the click is answered at once — "Checking…" in place of a verdict being refreshed, a short
+   * note otherwise — and the card the dialog meant for the clicker replaces the clicked card when it is ready.
+   */
   protected override async onAdaptiveCardInvoke(context: TurnContext, _value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     await this.saveReference(context);
-    await this.runRootDialog(context);
-    return takeInvokeResponse(context, messageResponse(t(resolveLang(context.activity.locale), 'common.invoke.received')));
+    const lang = resolveLang(context.activity.locale);
+    const turn = this.runRootDialog(context);
+    const answerNow = answerNowOf(context);
+    if (!answerNow || (await within(turn, this.budgets.invokeMs)) !== TIMED_OUT) {
+      await turn;
+      return takeInvokeResponse(context, messageResponse(t(lang, 'common.invoke.received')));
+    }
+    const refreshing = readCardAction(context.activity)?.verb === 'verdict.refresh';
+    const early = refreshing
+      ? cardResponse(messageCard({ title: t(lang, 'common.invoke.checkingTitle'), text: t(lang, 'common.invoke.checking') }))
+      : messageResponse(t(lang, 'common.invoke.working'));
+    answerNow(200, early);
+    log.info('card click answered before its turn ended', { verb: readCardAction(context.activity)?.verb, budgetMs: this.budgets.invokeMs });
+    await turn;
+    // The clicker's card can't change through the invoke response any more: replace the message instead.
+    const late = takeInvokeResponse(context, messageResponse(''));
+    if (late.type === ADAPTIVE_CARD_CONTENT_TYPE && !clickedCardReplaced(context)) await replaceClickedCard(context, late.value as AdaptiveCard);
+    return late;
   }
 
   protected override async handleTeamsSigninVerifyState(context: TurnContext, _query: SigninStateVerificationQuery): Promise<void> {

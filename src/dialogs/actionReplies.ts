@@ -3,13 +3,11 @@
  * how the clicked confirmation card is closed so its buttons can't be used again. Shared by the live-check dialog
  * (a click while another request waits) and the root dialog (a click when nothing waits).
  */
-import { MessageFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { readCardAction } from '../cards/actions';
 import { messageCard } from '../cards/cards';
-import { cardAttachment } from '../cards/render';
 import { t, type Lang } from '../i18n';
-import { log } from '../log';
-import { messageResponse, setInvokeCard, setInvokeResponse } from './invokeResponse';
+import { messageResponse, replaceClickedCard, setInvokeResponse } from './invokeResponse';
 import type { ActionSubject, Clicker, PendingActions, Refusal } from './pendingActions';
 import { sendText } from './send';
 
@@ -26,18 +24,8 @@ export function summaryOf(lang: Lang, a: ActionSubject): string {
 
 /** Replaces the clicked card (for the clicker, and as far as possible for everyone) with `text` and no buttons. */
 export async function closeClickedCard(context: TurnContext, title: string, text: string): Promise<void> {
-  const card = messageCard({ title, text });
-  const clicked = readCardAction(context.activity);
-  if (clicked?.via === 'execute') setInvokeCard(context, card);
-  const id = context.activity.replyToId;
-  if (id) {
-    try {
-      await context.updateActivity({ ...MessageFactory.attachment(cardAttachment(card)), id });
-    } catch (err) {
-      log.info('could not update the confirmation card', { error: err instanceof Error ? err.message : String(err) });
-    }
-  }
-  if (clicked?.via !== 'execute') await sendText(context, text);
+  await replaceClickedCard(context, messageCard({ title, text }));
+  if (readCardAction(context.activity)?.via !== 'execute') await sendText(context, text);
 }
 
 /**

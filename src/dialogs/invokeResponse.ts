@@ -8,7 +8,9 @@
  *     error, a message toast).
  * If the dialog leaves nothing, the click gets a short "got it" message response — never a hang or a 501.
  */
-import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import { MessageFactory, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
+import { cardAttachment, type AdaptiveCard } from '../cards/render';
+import { log } from '../log';
 
 /** Turn-state key holding the card (or full response) for the current Action.Execute invoke. */
 export const INVOKE_RESPONSE_CARD = Symbol('synchelper.invokeResponseCard');
@@ -29,6 +31,10 @@ export function setInvokeResponse(context: TurnContext, response: AdaptiveCardIn
   context.turnState.set(INVOKE_RESPONSE_CARD, { kind: 'response', response } satisfies Stored);
 }
 
+export function cardResponse(card: Record<string, unknown>): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card };
+}
+
 export function messageResponse(text: string, statusCode = 200): AdaptiveCardInvokeResponse {
   return { statusCode, type: MESSAGE_RESPONSE_TYPE, value: text as unknown as Record<string, unknown> };
 }
@@ -41,6 +47,29 @@ export function errorResponse(statusCode: number, code: string, message: string)
 export function takeInvokeResponse(context: TurnContext, fallback: AdaptiveCardInvokeResponse): AdaptiveCardInvokeResponse {
   const stored = context.turnState.get(INVOKE_RESPONSE_CARD) as Stored | undefined;
   if (!stored) return fallback;
-  if (stored.kind === 'card') return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: stored.card };
+  if (stored.kind === 'card') return cardResponse(stored.card);
   return stored.response;
+}
+
+/** Turn-state key: set once the clicked card's message was replaced for everyone. */
+const CLICKED_CARD_REPLACED = Symbol('synchelper.clickedCardReplaced');
+
+/**
+ * Replaces the clicked card: for the clicker through the invoke response (Action.Execute), and for everyone in the
+ * conversation by updating the message (best effort: the clicker already sees it).
+ */
+export async function replaceClickedCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
+  if (context.activity.type === 'invoke') setInvokeCard(context, card);
+  const id = context.activity.replyToId;
+  if (!id) return;
+  try {
+    await context.updateActivity({ ...MessageFactory.attachment(cardAttachment(card)), id });
+    context.turnState.set(CLICKED_CARD_REPLACED, true);
+  } catch (err) {
+    log.info('could not update the clicked card for everyone', { error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+export function clickedCardReplaced(context: TurnContext): boolean {
+  return context.turnState.get(CLICKED_CARD_REPLACED) === true;
 }

@@ -29,11 +29,12 @@ import { t } from '../i18n';
 import { log } from '../log';
 import { runCheck, type CandidateOption, type CheckOutcome } from './checks';
 import { CARD_PROMPT, CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { setInvokeCard } from './invokeResponse';
+import { replaceClickedCard } from './invokeResponse';
 import { LangStore } from './lang';
 import { LIVE_CHECK_DIALOG, type ChannelDirectory, type LiveCheckOptions, type LiveCheckResult } from './liveCheckTypes';
 import { answerClosedRequest, clickerOf, closeClickedCard, closedText, summaryOf } from './actionReplies';
 import type { PendingActions } from './pendingActions';
+import { DEFAULT_BUDGETS, TIMED_OUT, within, type Budgets } from '../deadline';
 import { sendCard, sendText } from './send';
 import type { Answer, View } from './views';
 
@@ -49,6 +50,8 @@ export interface LiveCheckDeps {
   channels?: ChannelDirectory;
   /** Offers and pending write actions (ids on the buttons, everything else stored). */
   actions: PendingActions;
+  /** Time budget of one check (default DEFAULT_BUDGETS). */
+  budgets?: Budgets;
 }
 
 /** Card verbs this dialog (and the sign-in dialog inside it) answers; see src/cards/verbs.ts. */
@@ -128,16 +131,33 @@ export class LiveCheckDialog extends ComponentDialog {
     return step.replaceDialog(CHECK_FLOW, { ...v.options, subjectId: chosen } satisfies LiveCheckOptions);
   }
 
-  /** Runs one check; undefined (after telling the admin) when it could not run at all. */
+  /** Runs one check within its budget; undefined (after telling the admin) when it could not run or finish. */
   private async run(context: TurnContext, token: string, options: LiveCheckOptions): Promise<CheckOutcome | undefined> {
     if (context.activity.type === ActivityTypes.Message) await context.sendActivity({ type: ActivityTypes.Typing });
+    const budgetMs = this.deps.budgets?.checkMs ?? DEFAULT_BUDGETS.checkMs;
     try {
-      return await runCheck(this.deps.graphFor(token), { topic: options.topic, target: options.target, subjectId: options.subjectId }, this.deps.clock);
+      const check = runCheck(this.deps.graphFor(token), { topic: options.topic, target: options.target, subjectId: options.subjectId }, this.deps.clock);
+      const outcome = await within(check, budgetMs);
+      if (outcome !== TIMED_OUT) return outcome;
+      check.catch(() => undefined); // finishes (or fails) unobserved; its result is no longer wanted
+      log.warn('live check over budget', { topic: options.topic, budgetMs });
+      await this.tellTimedOut(context, options, budgetMs);
+      return undefined;
     } catch (err) {
       log.warn('live check failed', { topic: options.topic, error: err instanceof Error ? err.message : String(err) });
       await sendText(context, t(options.lang, 'live.failed'));
       return undefined;
     }
+  }
+
+  /** A clear "took too long", with Check again; it replaces the verdict being refreshed. */
+  private async tellTimedOut(context: TurnContext, options: LiveCheckOptions, budgetMs: number): Promise<void> {
+    const { lang } = options;
+    const again = options.subjectId ? [button(t(lang, 'live.checkAgain'), 'verdict.refresh', { topic: options.topic, target: options.target, subjectId: options.subjectId })] : [];
+    const card = messageCard({ title: t(lang, 'live.timeout.title'), text: t(lang, 'live.timeout', { seconds: Math.round(budgetMs / 1000) }), buttons: again });
+    const clicked = readCardAction(context.activity);
+    if (clicked?.verb === 'verdict.refresh' && clicked.via === 'execute') await replaceClickedCard(context, card);
+    else await sendCard(context, card);
   }
 
   /**
@@ -169,15 +189,7 @@ export class LiveCheckDialog extends ComponentDialog {
     const card = await this.verdictCard(options, outcome, context.activity.conversation?.id);
     const clicked = readCardAction(context.activity);
     if (clicked?.verb === 'verdict.refresh' && clicked.via === 'execute') {
-      setInvokeCard(context, card);
-      if (context.activity.replyToId) {
-        try {
-          await context.updateActivity({ ...MessageFactory.attachment(cardAttachment(card)), id: context.activity.replyToId });
-        } catch (err) {
-          // The clicker already sees the new card (invoke response); others keep the old one.
-          log.info('could not update the verdict message for everyone', { error: err instanceof Error ? err.message : String(err) });
-        }
-      }
+      await replaceClickedCard(context, card);
       return;
     }
     await sendCard(context, card);

@@ -7,6 +7,7 @@ import { start, type StartSeams } from '../../src/index';
 import { loadConfig } from '../../src/config';
 import type { RunningServer } from '../../src/server';
 import { fixedClock, type Clock } from '../../src/clock';
+import type { Budgets } from '../../src/deadline';
 import { startSampleTenant, type SampleTenant } from '../../src/sampleTenant';
 import { startBotConnector, type BotConnector } from './botConnector';
 import { teamsActivities, type Scope, type Account } from './teamsActivity';
@@ -50,12 +51,15 @@ export class TestClock implements Clock {
   }
 }
 
-export async function startWorld(env: Record<string, string> = {}, opts: { tenant?: Parameters<typeof startSampleTenant>[0]; clock?: Clock } = {}): Promise<World> {
+export async function startWorld(
+  env: Record<string, string> = {},
+  opts: { tenant?: Parameters<typeof startSampleTenant>[0]; clock?: Clock; budgets?: Budgets } = {},
+): Promise<World> {
   const clock = opts.clock ?? fixedClock(NOW);
   const tenant = await startSampleTenant({ clock, ...(opts.tenant ?? {}) });
   const connector = await startBotConnector();
   const waits: number[] = [];
-  const seams: StartSeams = { clock, graphSleep: async (ms) => void waits.push(ms) };
+  const seams: StartSeams = { clock, graphSleep: async (ms) => void waits.push(ms), ...(opts.budgets ? { budgets: opts.budgets } : {}) };
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', GRAPH_BASE_URL: tenant.url, ...env });
   const world: World = {
     bot: await start(config, seams),
