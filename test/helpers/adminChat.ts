@@ -10,6 +10,7 @@ import { fixedClock, type Clock } from '../../src/clock';
 import { startSampleTenant, type SampleTenant } from '../../src/sampleTenant';
 import { startBotConnector, type BotConnector } from './botConnector';
 import { teamsActivities, type Scope, type Account } from './teamsActivity';
+import { currentTestFile, recordTraffic } from './graphTraffic';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -41,7 +42,8 @@ export interface World {
 
 export async function startWorld(env: Record<string, string> = {}, opts: { tenant?: Parameters<typeof startSampleTenant>[0] } = {}): Promise<World> {
   const clock = fixedClock(NOW);
-  const tenant = await startSampleTenant({ clock, ...(opts.tenant ?? {}) });
+  // Every Graph round trip of the end-to-end suites goes to .graph-traffic/ for the conformance check (jest globalTeardown).
+  const tenant = await startSampleTenant({ clock, onExchange: recordTraffic(currentTestFile()), ...(opts.tenant ?? {}) });
   const connector = await startBotConnector();
   const waits: number[] = [];
   const seams: StartSeams = { clock, graphSleep: async (ms) => void waits.push(ms) };
