@@ -243,7 +243,7 @@ export class GraphHandler {
     if (head === 'groups') {
       onlyGet();
       this.need(req, 'directoryRead');
-      if (rest.length === 0) return this.list(req, q, ds.groups, TYPES.group, 'groups', { directory: true });
+      if (rest.length === 0) return this.list(req, q, q.has('$filter') ? this.groupsForFilter() : ds.groups, TYPES.group, 'groups', { directory: true });
       checkObjectId(rest[0]);
       const group = ds.groups.find((x) => x.id === rest[0]);
       if (!group) throw new NotFound(rest[0]);
@@ -347,6 +347,21 @@ export class GraphHandler {
     return u;
   }
 
+  /** Members whose licence from this group is in error (membersWithLicenseErrors). */
+  private licenseErrorMembers(groupId: string): Json[] {
+    return (this.ds.members[groupId] ?? [])
+      .map((x) => this.ds.users.find((usr) => usr.id === x))
+      .filter((usr): usr is Json => !!usr)
+      .filter((usr) =>
+        ((usr.licenseAssignmentStates as Json[] | undefined) ?? []).some((s) => s.assignedByGroup === groupId && (s.state === 'Error' || (s.error && s.error !== 'None'))),
+      );
+  }
+
+  /** Groups with the filter-only hasMembersWithLicenseErrors computed (never returned: see TYPES.group.neverReturned). */
+  private groupsForFilter(): Json[] {
+    return this.ds.groups.map((grp) => ({ ...grp, hasMembersWithLicenseErrors: this.licenseErrorMembers(grp.id as string).length > 0 }));
+  }
+
   private typeOf(obj: Json): EntityType {
     if (this.ds.users.includes(obj)) return TYPES.user;
     if (this.ds.groups.includes(obj)) return TYPES.group;
@@ -433,12 +448,7 @@ export class GraphHandler {
       case 'membersWithLicenseErrors': {
         if (kind !== 'group') throw new ODataError(400, 'BadRequest', `Resource not found for the segment '${rel}'.`);
         this.need(req, 'licences');
-        items = (this.ds.members[id] ?? [])
-          .map((x) => this.ds.users.find((usr) => usr.id === x))
-          .filter((usr): usr is Json => !!usr)
-          .filter((usr) =>
-            ((usr.licenseAssignmentStates as Json[] | undefined) ?? []).some((s) => s.assignedByGroup === id && (s.state === 'Error' || (s.error && s.error !== 'None'))),
-          );
+        items = this.licenseErrorMembers(id);
         break;
       }
       default:
