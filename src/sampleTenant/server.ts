@@ -30,31 +30,28 @@ export interface LoggedRequest {
   subRequests?: LoggedSubRequest[];
 }
 
-/** One part of a `$batch` as the tenant received and answered it. */
-export interface ExchangePart {
-  id: string;
+/** A request as the tenant received it and the body it answered. */
+interface Exchanged {
   method: string;
-  /** The part's url exactly as sent (relative, e.g. "/groups?$filter=…"). */
+  /** As sent (percent-encoded): "/v1.0/groups?$filter=…" for a round trip, "/groups?$filter=…" for a batch part. */
   url: string;
+  /** Lower-cased names for a round trip (without Authorization or Cookie); a part's as it sent them. */
   headers: Record<string, string>;
   body?: unknown;
   status: number;
   response?: unknown;
 }
 
+/** One part of a `$batch` as the tenant received and answered it. */
+export interface ExchangePart extends Exchanged {
+  id: string;
+}
+
 /**
- * One HTTP round trip as it crossed the wire: what the client sent (headers lower-cased, without Authorization or
- * Cookie, so no token is ever recorded) and the body the tenant answered. Tests feed these to the Graph
- * conformance checker (tools/graph-conformance).
+ * One HTTP round trip as it crossed the wire: what the client sent (never a token) and what the tenant answered.
+ * Tests feed these to the Graph conformance checker (tools/graph-conformance).
  */
-export interface GraphExchange {
-  method: string;
-  /** The request target as sent (percent-encoded), e.g. "/v1.0/groups?$filter=…". */
-  url: string;
-  headers: Record<string, string>;
-  body?: unknown;
-  status: number;
-  response?: unknown;
+export interface GraphExchange extends Exchanged {
   /** For POST /v1.0/$batch: every part with its own answer, in request order. */
   parts?: ExchangePart[];
 }
