@@ -5,8 +5,9 @@
  *
  *  RT1  $batch: caller roles; service principal lookup (exact displayName + startswith fallback, or by appId and
  *       by object id); app registrations with that name/appId; and when a user is named: the user with the
- *       attributes scoping filters use, their direct and transitive group ids.
- *  RT2  $batch (needs the spId): synchronization jobs, templates, appRoleAssignedTo, provisioning logs.
+ *       attributes scoping filters use (by object id, or `$filter` on UPN / mail / otherMails / proxyAddresses).
+ *  RT2  $batch (needs the spId): synchronization jobs, templates, appRoleAssignedTo, provisioning logs, and the
+ *       found user's direct and transitive group ids (by object id).
  *  RT3  only when a job exists: the main job's schema (scoping filters, mappings).
  *
  * Every part that can't be read becomes a `Failed`; nothing here throws for one sub-request.
@@ -29,8 +30,8 @@ import type {
 } from '../diagnostics/snapshot';
 import type { BatchRequest, GraphApi } from './client';
 import { type GraphResponse, isSuccess } from './errors';
-import { encodePathSegment, filterEq, filterStartsWith, isGuid, literal, normalizeGuid, query } from './odata';
-import { callerFrom, failedOf, idsOf, partOf, ROLES_URL, sub, valueOf } from './parts';
+import { encodePathSegment, filterEq, filterStartsWith, isGuid, literal, looksLikeMail, normalizeGuid, query } from './odata';
+import { callerFrom, EVENTUAL, failedOf, idsOf, partOf, rolesRequest, sub, valueOf } from './parts';
 
 export const SP_SELECT =
   'id,appId,displayName,appRoleAssignmentRequired,appRoles,tags,preferredSingleSignOnMode,applicationTemplateId,servicePrincipalType';
@@ -79,12 +80,32 @@ export function applicationsUrl(nameOrAppId: string, byAppId: boolean): string {
   const filter = byAppId ? filterEq('appId', nameOrAppId) : filterEq('displayName', nameOrAppId);
   return `/applications${query({ $filter: filter, $select: 'id,appId,displayName', $top: 5 })}`;
 }
-export function userUrl(user: string): string {
-  return `/users/${encodePathSegment(user)}${query({ $select: USER_SELECT })}`;
+export const USER_MATCH_TOP = 5;
+
+/**
+ * How the user the admin named is looked up. Graph keys users by object id or userPrincipalName only, so
+ * `/users/{mail}` is a 404 whenever the mail differs from the UPN (guests, renamed users, alias addresses).
+ * An object id → `/users/{id}`; an address → `$filter` on userPrincipalName, mail, otherMails and proxyAddresses
+ * (each supported without advanced query parameters); anything else → `$filter` on displayName.
+ */
+export function userLookupUrl(user: string): string {
+  if (isGuid(user)) return `/users/${encodePathSegment(normalizeGuid(user))}${query({ $select: USER_SELECT })}`;
+  const filter = looksLikeMail(user)
+    ? [
+        filterEq('userPrincipalName', user),
+        filterEq('mail', user),
+        `otherMails/any(m:${filterEq('m', user)})`,
+        `proxyAddresses/any(p:${filterEq('p', `smtp:${user}`)})`,
+      ].join(' or ')
+    : filterEq('displayName', user);
+  return `/users${query({ $filter: filter, $select: USER_SELECT, $top: USER_MATCH_TOP })}`;
 }
-export function userMemberOfUrl(user: string, transitive: boolean): string {
-  return `/users/${encodePathSegment(user)}/${transitive ? 'transitiveMemberOf' : 'memberOf'}/microsoft.graph.group${query({ $select: 'id', $top: 999 })}`;
+
+/** The user's groups by object id: an OData cast on (transitive)memberOf, so `$count=true` + EVENTUAL. */
+export function userMemberOfUrl(userId: string, transitive: boolean): string {
+  return `/users/${encodePathSegment(userId)}/${transitive ? 'transitiveMemberOf' : 'memberOf'}/microsoft.graph.group${query({ $select: 'id', $top: 999, $count: true })}`;
 }
+
 export function jobsUrl(spId: string): string {
   return `/servicePrincipals/${encodePathSegment(spId)}/synchronization/jobs`;
 }
@@ -133,15 +154,35 @@ function lookupFailure(res: GraphResponse, url: string, text: string, caller: Ca
   return { kind: 'denied', failure: failedOf(res, 'GET', url), caller };
 }
 
-function userFocus(responses: Map<string, GraphResponse>, user: string): UserFocus {
-  const userRes = sub(responses, 'user');
-  const found: Part<GraphUser | null> =
-    userRes.status === 404 ? { ok: true, value: null } : partOf(userRes, 'GET', userUrl(user), (b) => b as GraphUser);
+/** The user RT1 found: one object (by id) or the best of a filtered collection; Read(null) when there is none. */
+function foundUser(res: GraphResponse, user: string): Part<GraphUser | null> {
+  const url = userLookupUrl(user);
+  if (isGuid(user)) return res.status === 404 ? { ok: true, value: null } : partOf(res, 'GET', url, (b) => b as GraphUser);
+  return partOf(res, 'GET', url, (b) => {
+    const matches = valueOf<GraphUser>(b);
+    const same = (v: string | null | undefined) => (v ?? '').toLowerCase() === user.toLowerCase();
+    // An exact sign-in name first, then the primary address; otherwise the first match (alias, other mail, name).
+    return matches.find((u) => same(u.userPrincipalName)) ?? matches.find((u) => same(u.mail)) ?? matches[0] ?? null;
+  });
+}
+
+/** RT2 reads for the user's groups (by object id, once RT1 found the user). */
+function userGroupRequests(userId: string): BatchRequest[] {
+  return [
+    { id: 'userGroups', method: 'GET', url: userMemberOfUrl(userId, false), headers: { ...EVENTUAL } },
+    { id: 'userTransitiveGroups', method: 'GET', url: userMemberOfUrl(userId, true), headers: { ...EVENTUAL } },
+  ];
+}
+
+function userFocus(user: string, found: Part<GraphUser | null>, r2: Map<string, GraphResponse>): UserFocus {
+  if (!found.ok) return { query: user, user: found, directGroupIds: found, transitiveGroupIds: found };
+  if (!found.value) return { query: user, user: found, directGroupIds: { ok: true, value: [] }, transitiveGroupIds: { ok: true, value: [] } };
+  const id = found.value.id;
   return {
     query: user,
     user: found,
-    directGroupIds: partOf(sub(responses, 'userGroups'), 'GET', userMemberOfUrl(user, false), idsOf),
-    transitiveGroupIds: partOf(sub(responses, 'userTransitiveGroups'), 'GET', userMemberOfUrl(user, true), idsOf),
+    directGroupIds: partOf(sub(r2, 'userGroups'), 'GET', userMemberOfUrl(id, false), idsOf),
+    transitiveGroupIds: partOf(sub(r2, 'userTransitiveGroups'), 'GET', userMemberOfUrl(id, true), idsOf),
   };
 }
 
@@ -198,25 +239,19 @@ export async function resolveApp(api: GraphApi, target: { app: string; user?: st
   const exactUrl = byGuid ? spByAppIdUrl(key) : spExactUrl(key);
   const byIdUrl = spByIdUrl(key);
   const rt1: BatchRequest[] = [
-    { id: 'roles', method: 'GET', url: ROLES_URL },
+    rolesRequest(),
     { id: 'sp', method: 'GET', url: exactUrl },
     byGuid ? { id: 'spById', method: 'GET', url: byIdUrl } : { id: 'spPrefix', method: 'GET', url: spPrefixUrl(key) },
     { id: 'apps', method: 'GET', url: applicationsUrl(key, byGuid) },
   ];
-  if (user) {
-    rt1.push(
-      { id: 'user', method: 'GET', url: userUrl(user) },
-      { id: 'userGroups', method: 'GET', url: userMemberOfUrl(user, false) },
-      { id: 'userTransitiveGroups', method: 'GET', url: userMemberOfUrl(user, true) },
-    );
-  }
+  if (user) rt1.push({ id: 'user', method: 'GET', url: userLookupUrl(user) });
   const r1 = await api.batch(rt1);
   const caller = callerFrom(sub(r1, 'roles'));
   const picked = pickServicePrincipal(r1, byGuid, text, { exact: exactUrl, byId: byIdUrl }, caller);
   if ('kind' in picked) return picked;
   const servicePrincipal: ServicePrincipal = { ...picked, displayName: picked.displayName ?? null };
-  const focus = user ? userFocus(r1, user) : undefined;
-  const userId = focus?.user.ok && focus.user.value ? focus.user.value.id : undefined;
+  const found = user ? foundUser(sub(r1, 'user'), user) : undefined;
+  const userId = found?.ok && found.value ? found.value.id : undefined;
 
   // ---- RT2
   const spId = servicePrincipal.id;
@@ -226,6 +261,7 @@ export async function resolveApp(api: GraphApi, target: { app: string; user?: st
     { id: 'templates', method: 'GET', url: templatesUrl(spId) },
     { id: 'assignments', method: 'GET', url: assignmentsUrl(spId) },
     { id: 'logs', method: 'GET', url: logsUrl },
+    ...(userId ? userGroupRequests(userId) : []),
   ]);
   const jobs = partOf(sub(r2, 'jobs'), 'GET', jobsUrl(spId), (b) => valueOf<SynchronizationJob>(b));
   const templates = partOf(sub(r2, 'templates'), 'GET', templatesUrl(spId), (b) => valueOf<SynchronizationTemplate>(b));
@@ -240,7 +276,7 @@ export async function resolveApp(api: GraphApi, target: { app: string; user?: st
       valueOf<ProvisioningObjectSummary>(b).sort((a, z) => (z.activityDateTime ?? '').localeCompare(a.activityDateTime ?? '')),
     ),
   };
-  if (focus) snapshot.user = focus;
+  if (user && found) snapshot.user = userFocus(user, found, r2);
 
   // ---- RT3 (only with a job)
   const main = jobs.ok ? pickMainJob(jobs.value, templates.ok ? templates.value : undefined) : undefined;

@@ -22,7 +22,7 @@ import type {
 import type { BatchRequest, GraphApi } from './client';
 import { type GraphResponse, isSuccess } from './errors';
 import { encodePathSegment, filterEq, filterStartsWith, isGuid, normalizeGuid, query } from './odata';
-import { callerFrom, failedOf, idsOf, partOf, ROLES_URL, sub, valueOf } from './parts';
+import { callerFrom, failedOf, idsOf, partOf, rolesRequest, sub, valueOf } from './parts';
 
 /** Every v1.0 group property the diagnoses read (domain.md §4.0). */
 export const GROUP_SELECT = [
@@ -77,7 +77,7 @@ export function licenseErrorsUrl(groupId: string): string {
 /** The reads every group diagnosis shares (RT1 companions of the lookup). */
 function commonRequests(): BatchRequest[] {
   return [
-    { id: 'roles', method: 'GET', url: ROLES_URL },
+    rolesRequest(),
     { id: 'owned', method: 'GET', url: OWNED_GROUPS_URL },
     { id: 'org', method: 'GET', url: ORGANIZATION_URL },
     { id: 'skus', method: 'GET', url: SUBSCRIBED_SKUS_URL },

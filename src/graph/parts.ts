@@ -1,9 +1,23 @@
 /** Turning (sub-)responses into snapshot Parts. Internal to src/graph. */
 import type { Caller, DirectoryRole, Failed, Part } from '../diagnostics/snapshot';
+import type { BatchRequest } from './client';
 import { type GraphResponse, isSuccess, toFailed, transportFailure } from './errors';
 import { requestLabel } from './errors';
 
-export const ROLES_URL = '/me/transitiveMemberOf/microsoft.graph.directoryRole?$select=id,displayName,roleTemplateId';
+/**
+ * `ConsistencyLevel: eventual`: Microsoft Learn requires it (with `$count=true`) for OData casts on `memberOf` /
+ * `transitiveMemberOf` and other advanced queries (https://learn.microsoft.com/graph/aad-advanced-queries). In a
+ * `$batch` it goes on each part: the envelope's headers don't apply to the parts.
+ */
+export const EVENTUAL: Readonly<Record<string, string>> = Object.freeze({ ConsistencyLevel: 'eventual' });
+
+/** The caller's directory roles (an OData cast on transitiveMemberOf: advanced query, send with EVENTUAL). */
+export const ROLES_URL = '/me/transitiveMemberOf/microsoft.graph.directoryRole?$select=id,displayName,roleTemplateId&$count=true';
+
+/** The roles sub-request every snapshot starts with. */
+export function rolesRequest(): BatchRequest {
+  return { id: 'roles', method: 'GET', url: ROLES_URL, headers: { ...EVENTUAL } };
+}
 
 /** The response for one batch id (a missing one reads as a transport failure, never undefined). */
 export function sub(responses: Map<string, GraphResponse>, id: string): GraphResponse {

@@ -5,11 +5,11 @@ import type { Clock } from '../clock';
 import type { TenantSnapshot } from '../diagnostics/snapshot';
 import type { GraphApi } from './client';
 import { ORGANIZATION_URL, organizationPart } from './groupSnapshot';
-import { callerFrom, ROLES_URL, sub } from './parts';
+import { callerFrom, rolesRequest, sub } from './parts';
 
 export async function fetchTenantSnapshot(api: GraphApi, clock: Clock): Promise<TenantSnapshot> {
   const responses = await api.batch([
-    { id: 'roles', method: 'GET', url: ROLES_URL },
+    rolesRequest(),
     { id: 'org', method: 'GET', url: ORGANIZATION_URL },
   ]);
   return {

@@ -150,6 +150,12 @@ export const SAMPLE = {
     mutuallyExclusive: u('mette', 'Mette Strand', 'mette.strand'),
     /** Licensed group: ProhibitedInUsageLocationViolation (usageLocation CU). */
     usageLocation: u('oliver', 'Oliver Smith', 'oliver.smith'),
+    /**
+     * Renamed: her mail (`mail`) is no longer her sign-in name, the old address stays an alias (proxyAddresses) and a
+     * private address is in otherMails. `/users/{mail}` is a 404 in Graph; `$filter` on mail finds her.
+     * Department Sales, assigned to no app.
+     */
+    renamedMail: { ...u('kristin', 'Kristin Vik-Berg', 'kristin.vik'), mail: `kristin.vik-berg@${DOMAIN}`, otherMail: 'kristin.vik@fjordmail.no' },
   },
   groups: {
     /** G0: two groups named "Marketing" — this one is the Microsoft 365 group (mail marketing@contoso.no). */
@@ -398,6 +404,10 @@ export function createSampleDataset(clock: Clock, overrides: SampleDatasetOverri
     return u('crowd-' + i, name, local);
   });
   crowd.forEach((ref, i) => users.push(user(ref, { department: departments[i % departments.length], jobTitle: null })));
+  const renamed = user(U.renamedMail, { department: 'Sales', jobTitle: 'Innkjøper', costCenter: 'S100', mail: U.renamedMail.mail });
+  renamed.proxyAddresses = [`SMTP:${U.renamedMail.mail}`, `smtp:${U.renamedMail.userPrincipalName}`, `smtp:kristin.vik@${INITIAL_DOMAIN}`];
+  renamed.otherMails = [U.renamedMail.otherMail];
+  users.push(renamed);
 
   // ---------- groups
   let groupSeq = 0;

@@ -4,7 +4,8 @@
  * server and `$batch` share it; faults, latency and logging live in server.ts.
  */
 import type { Dataset, Json, PersonaName } from './dataset';
-import { ODataError, evaluate, parseFilter, parseOrderBy, parseSelect, type FilterFeatures } from './odata';
+import RULES from './graphRules.json';
+import { ODataError, evaluate, filterClauses, parseFilter, parseOrderBy, parseSelect, type FilterClause, type FilterFeatures } from './odata';
 
 export interface GraphRequest {
   method: string;
@@ -106,33 +107,24 @@ interface EntityType {
   selectOnly?: readonly string[];
   /** Selectable but never returned (Graph documents them as filter-only). */
   neverReturned?: readonly string[];
-  /** Extra known property names that may be absent from the stored objects. */
-  extraKnown?: readonly string[];
   extensions?: boolean;
 }
 
 const USER_DEFAULTS = ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'];
-const USER_EXTRA = [
-  'aboutMe', 'birthday', 'hireDate', 'interests', 'mySite', 'pastProjects', 'preferredName', 'responsibilities', 'schools', 'skills',
-  'employeeOrgData', 'employeeLeaveDateTime', 'lastPasswordChangeDateTime', 'legalAgeGroupClassification', 'consentProvidedForMinor',
-  'otherMails', 'securityIdentifier', 'signInSessionsValidFromDateTime', 'isResourceAccount', 'mailboxSettings', 'assignedPlans',
-  'provisionedPlans', 'customSecurityAttributes', 'externalUserStateChangeDateTime', 'signInActivity', 'faxNumber', 'authorizationInfo',
-];
 
 const TYPES: Record<string, EntityType> = {
-  user: { name: 'user', set: 'users', defaults: USER_DEFAULTS, extraKnown: USER_EXTRA, extensions: true },
+  user: { name: 'user', set: 'users', defaults: USER_DEFAULTS, extensions: true },
   group: {
     name: 'group',
     set: 'groups',
     selectOnly: ['assignedLicenses', 'licenseProcessingState', 'assignedLabels', 'allowExternalSenders', 'autoSubscribeNewMembers', 'hideFromAddressLists', 'hideFromOutlookClients', 'isSubscribedByMail', 'unseenCount', 'isArchived'],
     neverReturned: ['hasMembersWithLicenseErrors'],
-    extraKnown: ['uniqueName', 'isManagementRestricted'],
     extensions: true,
   },
   directoryRole: { name: 'directoryRole', set: 'directoryRoles' },
   organization: { name: 'organization', set: 'organization' },
   subscribedSku: { name: 'subscribedSku', set: 'subscribedSkus' },
-  servicePrincipal: { name: 'servicePrincipal', set: 'servicePrincipals', selectOnly: [], extraKnown: ['customSecurityAttributes', 'appManagementPolicies'] },
+  servicePrincipal: { name: 'servicePrincipal', set: 'servicePrincipals', selectOnly: [] },
   application: { name: 'application', set: 'applications' },
   appRoleAssignment: { name: 'appRoleAssignment', set: 'appRoleAssignments' },
   synchronizationJob: { name: 'synchronizationJob', set: 'jobs' },
@@ -141,12 +133,12 @@ const TYPES: Record<string, EntityType> = {
   onPremisesDirectorySynchronization: { name: 'onPremisesDirectorySynchronization', set: 'onPremisesSynchronization' },
 };
 
-function knownProps(type: EntityType, sample: Json[]): Set<string> {
-  const known = new Set<string>(['id']);
-  for (const o of sample) for (const k of Object.keys(o)) known.add(k);
-  for (const k of type.selectOnly ?? []) known.add(k);
-  for (const k of type.neverReturned ?? []) known.add(k);
-  for (const k of type.extraKnown ?? []) known.add(k);
+/** Every structural property Microsoft Graph v1.0 declares on the type (graphRules.json, from the v1.0 CSDL). */
+const V1_PROPERTIES: Record<string, Set<string>> = Object.fromEntries(Object.entries(RULES.properties).map(([k, v]) => [k, new Set(v)]));
+
+function knownProps(type: EntityType): Set<string> {
+  const known = V1_PROPERTIES[type.name];
+  if (!known) throw new Error(`graphRules.json has no properties for microsoft.graph.${type.name}; add it to scripts/sample-tenant-graph-rules.mjs`);
   return known;
 }
 
@@ -251,7 +243,7 @@ export class GraphHandler {
     if (head === 'groups') {
       onlyGet();
       this.need(req, 'directoryRead');
-      if (rest.length === 0) return this.list(req, q, ds.groups, TYPES.group, 'groups', { directory: true });
+      if (rest.length === 0) return this.list(req, q, q.has('$filter') ? this.groupsForFilter() : ds.groups, TYPES.group, 'groups', { directory: true });
       checkObjectId(rest[0]);
       const group = ds.groups.find((x) => x.id === rest[0]);
       if (!group) throw new NotFound(rest[0]);
@@ -344,12 +336,30 @@ export class GraphHandler {
 
   // ---------------------------------------------------------------- directory objects
 
+  /**
+   * `/users/{key}`: Graph keys users by object id or userPrincipalName only. Anything else — a mail address that
+   * isn't the UPN, a display name — is a 404 Request_ResourceNotFound, never a match on mail.
+   */
   private user(idOrUpn: string): Json {
-    if (!idOrUpn.includes('@')) checkObjectId(idOrUpn);
     const lower = idOrUpn.toLowerCase();
     const u = this.ds.users.find((x) => x.id === idOrUpn || String(x.userPrincipalName).toLowerCase() === lower);
     if (!u) throw new NotFound(idOrUpn);
     return u;
+  }
+
+  /** Members whose licence from this group is in error (membersWithLicenseErrors). */
+  private licenseErrorMembers(groupId: string): Json[] {
+    return (this.ds.members[groupId] ?? [])
+      .map((x) => this.ds.users.find((usr) => usr.id === x))
+      .filter((usr): usr is Json => !!usr)
+      .filter((usr) =>
+        ((usr.licenseAssignmentStates as Json[] | undefined) ?? []).some((s) => s.assignedByGroup === groupId && (s.state === 'Error' || (s.error && s.error !== 'None'))),
+      );
+  }
+
+  /** Groups with the filter-only hasMembersWithLicenseErrors computed (never returned: see TYPES.group.neverReturned). */
+  private groupsForFilter(): Json[] {
+    return this.ds.groups.map((grp) => ({ ...grp, hasMembersWithLicenseErrors: this.licenseErrorMembers(grp.id as string).length > 0 }));
   }
 
   private typeOf(obj: Json): EntityType {
@@ -438,12 +448,7 @@ export class GraphHandler {
       case 'membersWithLicenseErrors': {
         if (kind !== 'group') throw new ODataError(400, 'BadRequest', `Resource not found for the segment '${rel}'.`);
         this.need(req, 'licences');
-        items = (this.ds.members[id] ?? [])
-          .map((x) => this.ds.users.find((usr) => usr.id === x))
-          .filter((usr): usr is Json => !!usr)
-          .filter((usr) =>
-            ((usr.licenseAssignmentStates as Json[] | undefined) ?? []).some((s) => s.assignedByGroup === id && (s.state === 'Error' || (s.error && s.error !== 'None'))),
-          );
+        items = this.licenseErrorMembers(id);
         break;
       }
       default:
@@ -456,8 +461,8 @@ export class GraphHandler {
       castType = TYPES[cm[1]];
       items = items.filter((x) => this.typeOf(x) === castType);
     }
-    if (castType) return this.list(req, q, items, castType, castType.set, { directory: true });
-    return this.list(req, q, items, TYPES.user, 'directoryObjects', { directory: true, mixed: (o) => this.typeOf(o) });
+    if (castType) return this.list(req, q, items, castType, castType.set, { directory: true, relationship: rel, cast: true });
+    return this.list(req, q, items, TYPES.user, 'directoryObjects', { directory: true, relationship: rel, mixed: (o) => this.typeOf(o) });
   }
 
   // ---------------------------------------------------------------- service principals and synchronization
@@ -655,34 +660,9 @@ export class GraphHandler {
 
   private entity(q: Q, obj: Json, type: EntityType, set: string): GraphResponse {
     const select = parseSelect(q.get('$select'));
-    const sample = this.sampleFor(type, [obj]);
-    checkSelect(type, select, knownProps(type, sample));
+    checkSelect(type, select, knownProps(type));
     const ctxSel = select ? `(${select.join(',')})` : '';
     return this.ok({ '@odata.context': `${this.ctxBase()}${set}${ctxSel}/$entity`, ...project(type, obj, select, false) });
-  }
-
-  private sampleFor(type: EntityType, fallback: Json[]): Json[] {
-    const ds = this.ds;
-    switch (type.name) {
-      case 'user':
-        return ds.users;
-      case 'group':
-        return ds.groups;
-      case 'servicePrincipal':
-        return ds.servicePrincipals;
-      case 'application':
-        return ds.applications;
-      case 'directoryRole':
-        return ds.directoryRoles;
-      case 'subscribedSku':
-        return ds.subscribedSkus;
-      case 'appRoleAssignment':
-        return ds.appRoleAssignments;
-      case 'provisioningObjectSummary':
-        return ds.provisioningLogs;
-      default:
-        return fallback;
-    }
   }
 
   private list(
@@ -691,7 +671,7 @@ export class GraphHandler {
     all: Json[],
     type: EntityType,
     contextPath: string,
-    opts: { directory: boolean; caseSensitive?: boolean; mixed?: (o: Json) => EntityType },
+    opts: ListOptions,
   ): GraphResponse {
     const eventual = (req.headers['consistencylevel'] ?? '').toLowerCase() === 'eventual';
     const count = (q.get('$count') ?? '').toLowerCase() === 'true';
@@ -702,10 +682,10 @@ export class GraphHandler {
     const parsed = rawFilter !== null ? parseFilter(rawFilter) : undefined;
     const features: FilterFeatures | undefined = parsed?.features;
 
-    // Known properties: of the one type, or of every type a mixed directoryObject collection can hold.
+    // Known properties (Graph v1.0's): of the one type, or of every type a mixed directoryObject collection can hold.
     const types = opts.mixed ? [TYPES.user, TYPES.group, TYPES.directoryRole, TYPES.servicePrincipal] : [type];
     const known = new Set<string>();
-    for (const t of types) for (const k of knownProps(t, this.sampleFor(t, all))) known.add(k);
+    for (const t of types) for (const k of knownProps(t)) known.add(k);
     for (const t of types) {
       try {
         checkSelect(t, select, known);
@@ -719,22 +699,29 @@ export class GraphHandler {
         throw new ODataError(400, 'Request_BadRequest', `Property '${p}' does not exist as a declared property or extension property.`);
       }
     }
+    for (const o of orderby) {
+      if (!known.has(o.prop.split('/')[0])) throw new ODataError(400, 'Request_BadRequest', `Could not find a property named '${o.prop}' on type 'microsoft.graph.${type.name}'.`);
+    }
 
     if (opts.directory) {
-      const advancedOrder = orderby.some((o) => o.prop !== 'displayName');
-      const needsCount = !!features && (features.ne || features.not || features.endswith);
-      const advanced = needsCount || count || search !== null || advancedOrder;
       if (features?.contains) throw new ODataError(400, 'Request_UnsupportedQuery', "Unsupported Query: 'contains' is not supported on directory objects; use startswith or $search.");
-      if (advanced && !eventual) {
+      const clauses = parsed ? filterClauses(parsed.expr) : [];
+      const refused = opts.mixed ? undefined : refusedWithEventual(type, clauses);
+      if (refused && eventual) {
+        throw new ODataError(400, 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause specified for property '${refused}' of resource '${capitalise(type.name)}' with ConsistencyLevel: eventual.`);
+      }
+      const reasons = advancedQueryReasons(type, { clauses, orderby, count, search: search !== null, filter: !!parsed, relationship: opts.relationship, cast: !!opts.cast, mixed: !!opts.mixed });
+      if (search !== null && !eventual) {
+        throw new ODataError(400, 'Request_UnsupportedQuery', "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+      }
+      if (reasons.length && (!eventual || !count)) {
         throw new ODataError(
           400,
           'Request_UnsupportedQuery',
-          search !== null
-            ? "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'"
-            : 'Unsupported Query. This query needs the ConsistencyLevel: eventual header and $count=true (advanced query capabilities).',
+          `Unsupported Query. ${reasons.join('; ')}: this needs the ConsistencyLevel: eventual header and $count=true (advanced query capabilities, https://learn.microsoft.com/graph/aad-advanced-queries).`,
         );
       }
-      if (needsCount && !count) throw new ODataError(400, 'Request_UnsupportedQuery', 'Unsupported Query. This filter needs $count=true together with the ConsistencyLevel: eventual header.');
+      if (count && !eventual) throw new ODataError(400, 'Request_UnsupportedQuery', '$count=true on directory objects needs the ConsistencyLevel: eventual header.');
     }
 
     let items = all;
@@ -776,6 +763,69 @@ export class GraphHandler {
     body.value = page.map((o) => project(opts.mixed ? opts.mixed(o) : type, o, select, !!opts.mixed));
     return this.ok(body);
   }
+}
+
+// ------------------------------------------------------------------ advanced queries (graphRules.json, from Learn)
+
+interface ListOptions {
+  directory: boolean;
+  caseSensitive?: boolean;
+  mixed?: (o: Json) => EntityType;
+  /** The navigation property listed (memberOf, transitiveMemberOf, members, …), when it is one. */
+  relationship?: string;
+  /** A type cast segment followed the relationship (…/memberOf/microsoft.graph.group). */
+  cast?: boolean;
+}
+
+type FilterTable = { complete: boolean; properties: Record<string, Record<string, string>> };
+const FILTER_TABLES = RULES.filter as Record<string, FilterTable>;
+const ORDERBY_DEFAULT = RULES.orderbyDefault as Record<string, string[]>;
+const AQ_INCOMPATIBLE = RULES.aqIncompatible as Record<string, string[]>;
+/** Operators the per-property tables name; gt/lt fall under ge/le there. */
+const TABLE_OP: Record<string, string> = { gt: 'ge', lt: 'le' };
+const ALWAYS_ADVANCED = new Set(['ne', 'not', 'endswith']);
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A filtered property that Graph refuses when ConsistencyLevel: eventual is sent (hasMembersWithLicenseErrors). */
+function refusedWithEventual(type: EntityType, clauses: FilterClause[]): string | undefined {
+  const props = AQ_INCOMPATIBLE[type.name] ?? [];
+  return clauses.find((c) => props.includes(c.property))?.property;
+}
+
+/**
+ * Why a directory query is an advanced query (needs ConsistencyLevel: eventual and $count=true); [] when it isn't.
+ * A (property, operator) pair the type's complete table doesn't list is refused outright (400), like Graph does.
+ */
+function advancedQueryReasons(
+  type: EntityType,
+  q: { clauses: FilterClause[]; orderby: { prop: string }[]; count: boolean; search: boolean; filter: boolean; relationship?: string; cast: boolean; mixed: boolean },
+): string[] {
+  const reasons: string[] = [];
+  if (q.cast && q.relationship && RULES.castOnRelationship.includes(q.relationship)) reasons.push(`OData cast on ${q.relationship}`);
+  if (q.relationship && RULES.relationshipQuery.relationships.includes(q.relationship) && (q.filter || q.orderby.length || q.search)) {
+    reasons.push(`$filter, $orderby or $search on ${q.relationship}`);
+  }
+  if (q.filter && q.orderby.length) reasons.push('$filter together with $orderby');
+  const defaults = ORDERBY_DEFAULT[type.name] ?? ['displayName'];
+  for (const o of q.orderby) if (!defaults.includes(o.prop)) reasons.push(`$orderby=${o.prop}`);
+  const table = q.mixed ? undefined : FILTER_TABLES[type.name];
+  for (const c of q.clauses) {
+    if (ALWAYS_ADVANCED.has(c.op)) {
+      reasons.push(`'${c.op}' in $filter`);
+      continue;
+    }
+    if (!table || c.op === 'any') continue;
+    const ops = table.properties[c.property];
+    const support = ops?.[TABLE_OP[c.op] ?? c.op];
+    if (support === 'advanced') reasons.push(`$filter ${c.op} on ${c.property}`);
+    else if (!support && table.complete) {
+      throw new ODataError(400, 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause specified for property '${c.property}' of resource '${capitalise(type.name)}'.`);
+    }
+  }
+  return [...new Set(reasons)];
 }
 
 // ------------------------------------------------------------------ small functions

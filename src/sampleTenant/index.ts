@@ -4,7 +4,7 @@
  * See README.md in this folder for the objects and the decision-tree branches they exercise.
  */
 export { startSampleTenant, FaultInjector } from './server';
-export type { SampleTenant, SampleTenantOptions, LoggedRequest, LoggedSubRequest, FaultSpec } from './server';
+export type { SampleTenant, SampleTenantOptions, LoggedRequest, LoggedSubRequest, FaultSpec, GraphExchange, ExchangePart } from './server';
 export { createSampleDataset, SAMPLE, SYNC_AGE, PERSONAS, guid } from './dataset';
 export type { Dataset, SampleDatasetOverrides, PersonaName, Json, SynchronizationData } from './dataset';
 export { AUTHORISED } from './graph';

@@ -323,3 +323,59 @@ export function parseOrderBy(raw: string | null): { prop: string; desc: boolean 
     return { prop, desc: /^desc$/i.test(dir ?? '') };
   });
 }
+
+/** One property test in a `$filter`: the root property and the operator applied to it. */
+export interface FilterClause {
+  property: string;
+  /** eq/ne/gt/ge/lt/le, `eq-null` (eq null), in, startswith/endswith/contains, not (the property sits under `not`), any (`p/any()`). */
+  op: string;
+}
+
+function pathOf(e: Expr): string | undefined {
+  return e.k === 'path' ? e.path : undefined;
+}
+
+/** Every (property, operator) pair of a parsed filter; a lambda variable stands for its collection property. */
+export function filterClauses(e: Expr, lambdas: Record<string, string> = {}, out: FilterClause[] = []): FilterClause[] {
+  const root = (path: string) => {
+    const head = path.split('/')[0];
+    return lambdas[head] ?? head;
+  };
+  switch (e.k) {
+    case 'and':
+    case 'or':
+      filterClauses(e.l, lambdas, out);
+      filterClauses(e.r, lambdas, out);
+      break;
+    case 'not': {
+      const inner = filterClauses(e.e, lambdas, []);
+      out.push(...inner, ...[...new Set(inner.map((c) => c.property))].map((property) => ({ property, op: 'not' })));
+      break;
+    }
+    case 'cmp': {
+      const path = pathOf(e.l) ?? pathOf(e.r);
+      if (!path) break;
+      const other = pathOf(e.l) ? e.r : e.l;
+      const isNull = other.k === 'lit' && other.v === null;
+      out.push({ property: root(path), op: e.op === 'eq' && isNull ? 'eq-null' : e.op });
+      break;
+    }
+    case 'in': {
+      const path = pathOf(e.l);
+      if (path) out.push({ property: root(path), op: 'in' });
+      break;
+    }
+    case 'call': {
+      const path = pathOf(e.args[0]);
+      if (path) out.push({ property: root(path), op: e.fn });
+      break;
+    }
+    case 'any':
+      if (!e.body) out.push({ property: root(e.path), op: 'any' });
+      else filterClauses(e.body, { ...lambdas, [e.v]: root(e.path) }, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}

@@ -30,6 +30,32 @@ export interface LoggedRequest {
   subRequests?: LoggedSubRequest[];
 }
 
+/** A request as the tenant received it and the body it answered. */
+interface Exchanged {
+  method: string;
+  /** As sent (percent-encoded): "/v1.0/groups?$filter=…" for a round trip, "/groups?$filter=…" for a batch part. */
+  url: string;
+  /** Lower-cased names for a round trip (without Authorization or Cookie); a part's as it sent them. */
+  headers: Record<string, string>;
+  body?: unknown;
+  status: number;
+  response?: unknown;
+}
+
+/** One part of a `$batch` as the tenant received and answered it. */
+export interface ExchangePart extends Exchanged {
+  id: string;
+}
+
+/**
+ * One HTTP round trip as it crossed the wire: what the client sent (never a token) and what the tenant answered.
+ * Tests feed these to the Graph conformance checker (tools/graph-conformance).
+ */
+export interface GraphExchange extends Exchanged {
+  /** For POST /v1.0/$batch: every part with its own answer, in request order. */
+  parts?: ExchangePart[];
+}
+
 export interface FaultSpec {
   /** Matched against the decoded "path?query" (e.g. "/v1.0/groups?$filter=…"); batch sub-requests are matched as "/v1.0" + their url. */
   match: RegExp | string;
@@ -83,6 +109,8 @@ export interface SampleTenantOptions {
   /** Fixed delay per HTTP round trip (benchmarks). */
   latencyMs?: number;
   dataset?: Dataset;
+  /** Called once per HTTP round trip with the request and the answer (see GraphExchange). */
+  onExchange?: (exchange: GraphExchange) => void;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -155,7 +183,7 @@ export async function startSampleTenant(opts: SampleTenantOptions = {}): Promise
     return handler.handle(req);
   }
 
-  async function batch(body: unknown, headers: Record<string, string>, persona: PersonaName, log: LoggedRequest): Promise<GraphResponse> {
+  async function batch(body: unknown, headers: Record<string, string>, persona: PersonaName, log: LoggedRequest, parts: ExchangePart[]): Promise<GraphResponse> {
     const cid = headers['client-request-id'];
     const list = (body as { requests?: unknown } | null)?.requests;
     if (!Array.isArray(list)) return graphError(400, 'BadRequest', 'Invalid batch payload format: a "requests" array is required.', clock.now(), cid);
@@ -193,11 +221,13 @@ export async function startSampleTenant(opts: SampleTenantOptions = {}): Promise
         }
       }
       if (!res) {
-        let url = r.url.startsWith('/') ? r.url : '/' + r.url;
-        // Leniency: @microsoft/microsoft-graph-client's BatchRequestContent turns an absolute request URL into
-        // "/v1.0/…" (it strips scheme and host only); accept that form as the same relative URL.
-        if (/^\/v1\.0(\/|$)/.test(url)) url = url.slice('/v1.0'.length) || '/';
-        res = await serve(r.method, '/v1.0' + url, { ...r.headers, ...(cid ? { 'client-request-id': cid } : {}) }, r.body, persona);
+        const url = r.url.startsWith('/') ? r.url : '/' + r.url;
+        const version = /^\/(v1\.0|beta)(\/|\?|$)/i.exec(url);
+        // Part URLs are relative to the $batch endpoint's version: Graph answers a "/v1.0/…" part 400 (the JS SDK's
+        // BatchRequestContent produces such URLs from absolute ones; microsoftgraph/msgraph-sdk-javascript#1178).
+        res = version
+          ? graphError(400, 'BadRequest', `Resource not found for the segment '${version[1]}'.`, clock.now(), cid)
+          : await serve(r.method, '/v1.0' + url, { ...r.headers, ...(cid ? { 'client-request-id': cid } : {}) }, r.body, persona);
       }
       done.set(id, res);
       return res;
@@ -214,6 +244,7 @@ export async function startSampleTenant(opts: SampleTenantOptions = {}): Promise
       if (res.body !== undefined) item.body = res.body;
       responses.push(item);
       log.subRequests.push({ id: r.id, method: r.method, url: safeDecode(r.url), status: res.status });
+      parts.push({ id: r.id, method: r.method, url: r.url, headers: r.headers, ...(r.body !== undefined ? { body: r.body } : {}), status: res.status, ...(res.body !== undefined ? { response: res.body } : {}) });
     }
     return { status: 200, headers: { 'Content-Type': 'application/json' }, body: { responses } };
   }
@@ -248,6 +279,8 @@ export async function startSampleTenant(opts: SampleTenantOptions = {}): Promise
     await sleep(opts.latencyMs ?? 0);
     const cid = headers['client-request-id'];
     let out: GraphResponse;
+    let body: unknown;
+    const parts: ExchangePart[] = [];
     if (rawBody === null) {
       out = graphError(413, 'Request_EntityTooLarge', 'The request body is too large.', clock.now(), cid);
     } else if (!headers['authorization']) {
@@ -255,7 +288,6 @@ export async function startSampleTenant(opts: SampleTenantOptions = {}): Promise
     } else if (!persona) {
       out = graphError(401, 'InvalidAuthenticationToken', `IDX14100: JWT is not well formed. The sample tenant accepts the persona tokens ${PERSONAS.join(', ')}.`, clock.now(), cid, wwwAuthenticate());
     } else {
-      let body: unknown;
       let badJson = false;
       if (rawBody) {
         try {
@@ -270,12 +302,25 @@ export async function startSampleTenant(opts: SampleTenantOptions = {}): Promise
         const fault = faults.take(log.path + (log.query ? '?' + log.query : ''));
         if (fault?.delayMs) await sleep(fault.delayMs);
         const injected = fault && faultResponse(fault, cid);
-        out = injected ? injected : method === 'POST' ? await batch(body, headers, persona, log) : graphError(405, 'Request_BadRequest', 'Use POST for $batch.', clock.now(), cid);
+        out = injected ? injected : method === 'POST' ? await batch(body, headers, persona, log, parts) : graphError(405, 'Request_BadRequest', 'Use POST for $batch.', clock.now(), cid);
       } else {
         out = await serve(method, rawUrl, headers, body, persona);
       }
     }
     log.status = out.status;
+    if (opts.onExchange) {
+      const sent: Record<string, string> = {};
+      for (const [k, v] of Object.entries(headers)) if (k !== 'authorization' && k !== 'cookie') sent[k] = v;
+      opts.onExchange({
+        method,
+        url: rawUrl,
+        headers: sent,
+        ...(body !== undefined ? { body } : {}),
+        status: out.status,
+        ...(out.body !== undefined ? { response: out.body } : {}),
+        ...(log.subRequests ? { parts } : {}),
+      });
+    }
     if (closed || res.destroyed) return;
     const requestId = out.headers['request-id'] ?? randomId();
     const h: Record<string, string> = {

@@ -52,6 +52,19 @@ describe('live provisioning checks against the sample tenant', () => {
     expect(cardText(verdict)).toContain(t('nb', 'cards.verdict.fix'));
   });
 
+  it.each([
+    ['en-US', 'en' as const, `why isn't ${U.renamedMail.mail} provisioned to ${A.scoped.displayName}?`],
+    ['nb-NO', 'nb' as const, `hvorfor blir ikke ${U.renamedMail.mail} klargjort til ${A.scoped.displayName}?`],
+  ])('(%s) a user named by a mail address that is not her sign-in name is found, not reported missing', async (locale, lang, question) => {
+    const admin = world.chat({ locale });
+    const { verdict, roundTrips } = await askLive(world, admin, question, 'appadmin', U.renamedMail.mail);
+    const ids = findingIds(verdict);
+    expect(ids).not.toContain('P3.userNotFound');
+    expect(ids).toContain('P3.notAssigned');
+    expect(cardText(verdict)).toContain(t(lang, 'provisioning.P3.notAssigned.title', { user: U.renamedMail.userPrincipalName, app: A.scoped.displayName }));
+    expect(roundTrips).toBeLessThanOrEqual(3);
+  });
+
   it('ServiceNow is quarantined because its credentials are rejected', async () => {
     const admin = world.chat();
     const { verdict } = await askLive(world, admin, `provisioning to ${A.quarantinedCredentials.displayName} is in quarantine, test connection fails`, 'appadmin');

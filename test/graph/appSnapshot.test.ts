@@ -28,9 +28,20 @@ const CONOR = {
   id: 'eeeeeeee-0000-4000-8000-000000000001',
   displayName: "Conor O'Neil",
   userPrincipalName: "conor.o'neil@contoso.com",
+  mail: "conor.o'neil@contoso.com",
   department: 'Sales',
   accountEnabled: true,
 };
+/** A guest: the address the admin knows is only the mail; the UPN is the #EXT# form. */
+const GUEST = {
+  id: 'eeeeeeee-0000-4000-8000-000000000002',
+  displayName: 'Sam Partner',
+  userPrincipalName: 'sam_fabrikam.com#EXT#@contoso.onmicrosoft.com',
+  mail: 'sam@fabrikam.com',
+  department: 'Sales',
+  accountEnabled: true,
+};
+const USERS = [CONOR, GUEST];
 const SALES_GROUP = 'ffffffff-0000-4000-8000-000000000001';
 const NESTED_PARENT = 'ffffffff-0000-4000-8000-000000000002';
 
@@ -89,9 +100,16 @@ function route(override?: Route): Route {
     }
     if (path === '/applications') return collection(applyFilter(APPLICATIONS, query.get('$filter')));
     if (path === '/auditLogs/provisioning') return collection(applyFilter(LOGS.map((l) => ({ ...l, servicePrincipal: { id: SLACK.id }, sourceIdentity: { id: CONOR.id } })), query.get('$filter')));
+    if (path === '/users') {
+      // The lookup's first clause is `userPrincipalName eq '…'`, the second `mail eq '…'` (the fake evaluates simple forms only).
+      const filter = query.get('$filter') ?? '';
+      const wanted = /^userPrincipalName eq '((?:[^']|'')*)'/.exec(filter)?.[1].replace(/''/g, "'").toLowerCase();
+      return collection(USERS.filter((u) => u.userPrincipalName.toLowerCase() === wanted || u.mail.toLowerCase() === wanted));
+    }
     const user = /^\/users\/([^/]+)(\/.*)?$/.exec(path);
-    if (user && (user[1] === CONOR.userPrincipalName || user[1] === CONOR.id)) {
-      if (!user[2]) return { status: 200, body: CONOR };
+    const known = user && USERS.find((u) => u.id === user[1]);
+    if (known) {
+      if (!user[2]) return { status: 200, body: known };
       if (user[2] === '/memberOf/microsoft.graph.group') return collection([{ id: NESTED_PARENT.replace('2', '3') }]);
       if (user[2] === '/transitiveMemberOf/microsoft.graph.group') return collection([{ id: NESTED_PARENT.replace('2', '3') }, { id: SALES_GROUP }]);
     }
@@ -133,8 +151,19 @@ describe('resolveApp: an app diagnosis costs at most 3 Graph round trips', () =>
 
     expect(roundTrips).toBe(3);
     expect(graph.requests).toHaveLength(3);
-    const userReq = graph.routed.find((r) => r.path === "/users/conor.o'neil@contoso.com")!;
+    const userReq = graph.routed.find((r) => r.path === '/users')!;
     expect(userReq.query.get('$select')).toBe(USER_SELECT);
+    expect(userReq.query.get('$filter')).toBe(
+      "userPrincipalName eq 'conor.o''neil@contoso.com' or mail eq 'conor.o''neil@contoso.com' or otherMails/any(m:m eq 'conor.o''neil@contoso.com') or proxyAddresses/any(p:p eq 'smtp:conor.o''neil@contoso.com')",
+    );
+    // Group memberships are read by object id, as OData casts with ConsistencyLevel: eventual and $count=true.
+    const batches = graph.requests.filter((r) => r.url.endsWith('/$batch')).map((r) => (r.body as { requests: { url: string; headers?: Record<string, string> }[] }).requests);
+    const memberOf = batches.flat().filter((r) => /memberOf\/microsoft\.graph\.group/i.test(r.url));
+    expect(memberOf.map((r) => r.url.split('?')[0])).toEqual([`/users/${CONOR.id}/memberOf/microsoft.graph.group`, `/users/${CONOR.id}/transitiveMemberOf/microsoft.graph.group`]);
+    for (const r of [...memberOf, ...batches.flat().filter((x) => x.url.startsWith('/me/transitiveMemberOf'))]) {
+      expect(r.headers).toEqual({ ConsistencyLevel: 'eventual' });
+      expect(r.url).toContain('$count=true');
+    }
     expect(graph.routed.find((r) => r.path === '/servicePrincipals')!.query.get('$select')).toBe(SP_SELECT);
     const logs = graph.routed.find((r) => r.path === '/auditLogs/provisioning')!;
     expect(logs.query.get('$filter')).toBe(`servicePrincipal/id eq '${SLACK.id}' and sourceIdentity/id eq '${CONOR.id}'`);
@@ -142,6 +171,24 @@ describe('resolveApp: an app diagnosis costs at most 3 Graph round trips', () =>
     expect(graph.routed.find((r) => r.path === `/servicePrincipals/${SLACK.id}/appRoleAssignedTo`)!.query.get('$select')).toBe(
       'id,principalId,principalType,principalDisplayName,appRoleId,createdDateTime',
     );
+  });
+
+  it('a guest named by their mail is found through $filter (never /users/{mail}), with their groups by object id', async () => {
+    await start();
+    const res = await resolveApp(api, { app: 'Slack', user: 'SAM@fabrikam.com' }, clock);
+    expect(res).toMatchObject({
+      kind: 'one',
+      snapshot: { user: { query: 'SAM@fabrikam.com', user: { ok: true, value: { id: GUEST.id } }, transitiveGroupIds: { ok: true, value: [expect.any(String), SALES_GROUP] } } },
+    });
+    expect(graph.routed.some((r) => r.path.startsWith('/users/sam'))).toBe(false);
+    expect(roundTrips).toBe(3);
+  });
+
+  it('a user named by object id is read as /users/{id}', async () => {
+    await start();
+    const res = await resolveApp(api, { app: 'Slack', user: CONOR.id.toUpperCase() }, clock);
+    expect(res).toMatchObject({ kind: 'one', snapshot: { user: { user: { ok: true, value: { id: CONOR.id } }, directGroupIds: { ok: true } } } });
+    expect(graph.routed.some((r) => r.path === `/users/${CONOR.id}`)).toBe(true);
   });
 
   it('an appId finds the enterprise app through servicePrincipals(appId=…)', async () => {

@@ -11,6 +11,7 @@ import type { Budgets } from '../../src/deadline';
 import { startSampleTenant, type SampleTenant } from '../../src/sampleTenant';
 import { startBotConnector, type BotConnector } from './botConnector';
 import { teamsActivities, type Scope, type Account } from './teamsActivity';
+import { currentTestFile, recordTraffic } from './graphTraffic';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -56,7 +57,8 @@ export async function startWorld(
   opts: { tenant?: Parameters<typeof startSampleTenant>[0]; clock?: Clock; budgets?: Budgets } = {},
 ): Promise<World> {
   const clock = opts.clock ?? fixedClock(NOW);
-  const tenant = await startSampleTenant({ clock, ...(opts.tenant ?? {}) });
+  // Every Graph round trip of the end-to-end suites goes to .graph-traffic/ for the conformance check (jest globalTeardown).
+  const tenant = await startSampleTenant({ clock, onExchange: recordTraffic(currentTestFile()), ...(opts.tenant ?? {}) });
   const connector = await startBotConnector();
   const waits: number[] = [];
   const seams: StartSeams = { clock, graphSleep: async (ms) => void waits.push(ms), ...(opts.budgets ? { budgets: opts.budgets } : {}) };

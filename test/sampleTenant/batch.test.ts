@@ -13,7 +13,7 @@ describe('one $batch per dialog step (domain.md Appendix A)', () => {
   it('answers each sub-request with its own status, headers and body, and counts as one round trip', async () => {
     const g = SAMPLE.groups.synced;
     const res = await batch('groups', [
-      { id: 'roles', method: 'GET', url: '/me/transitiveMemberOf/microsoft.graph.directoryRole?$select=id,displayName,roleTemplateId' },
+      { id: 'roles', method: 'GET', url: '/me/transitiveMemberOf/microsoft.graph.directoryRole?$select=id,displayName,roleTemplateId&$count=true', headers: { ConsistencyLevel: 'eventual' } },
       { id: 'owned', method: 'GET', url: '/me/ownedObjects/microsoft.graph.group?$select=id&$top=999' },
       { id: 'group', method: 'GET', url: `/groups?$filter=displayName%20eq%20'Sales%20O''Brien'&$select=id,displayName&$top=10` },
       { id: 'byId', method: 'GET', url: `groups/${g.id}?$select=id,onPremisesSyncEnabled` },
@@ -77,9 +77,17 @@ describe('one $batch per dialog step (domain.md Appendix A)', () => {
     expect((await batch('ga', [{ id: '1', method: 'GET', url: 'https://graph.microsoft.com/v1.0/me' }])).status).toBe(400);
   });
 
-  it('accepts the "/v1.0/…" urls that the Graph JS client’s BatchRequestContent produces from absolute URLs', async () => {
-    const res = await batch('ga', [{ id: '1', method: 'GET', url: '/v1.0/me?$select=id' }]);
-    expect(res.body.responses[0]).toEqual(expect.objectContaining({ status: 200, body: expect.objectContaining({ id: SAMPLE.personas.ga.id }) }));
+  it('answers a "/v1.0/…" part 400, as Graph does (what the Graph JS client’s BatchRequestContent makes of absolute URLs); the other parts still answer', async () => {
+    const res = await batch('ga', [
+      { id: '1', method: 'GET', url: '/v1.0/me?$select=id' },
+      { id: '2', method: 'GET', url: '/me?$select=id' },
+      { id: '3', method: 'GET', url: '/beta/me?$select=id' },
+    ]);
+    expect(res.status).toBe(200);
+    const by = Object.fromEntries(res.body.responses.map((r: { id: string }) => [r.id, r]));
+    expect(by['1']).toEqual(expect.objectContaining({ status: 400, body: { error: expect.objectContaining({ code: 'BadRequest', message: "Resource not found for the segment 'v1.0'." }) } }));
+    expect(by['2']).toEqual(expect.objectContaining({ status: 200, body: expect.objectContaining({ id: SAMPLE.personas.ga.id }) }));
+    expect(by['3'].status).toBe(400);
   });
 
   it('sub-requests are authorised individually with the batch token; no token means 401 for the batch', async () => {

@@ -1,6 +1,6 @@
 import { SAMPLE, type SampleTenant } from '../../src/sampleTenant';
 import { ROLE } from '../../src/diagnostics/roles';
-import { get, q, start } from './helpers';
+import { EVENTUAL, get, q, start } from './helpers';
 
 let tenant: SampleTenant;
 beforeAll(async () => {
@@ -32,14 +32,14 @@ describe('an admin signs in and SyncHelper asks Graph who they are', () => {
   });
 
   it('the Groups Administrator persona holds that role (transitiveMemberOf cast to directoryRole)', async () => {
-    const res = await get(tenant, 'groups', '/me/transitiveMemberOf/microsoft.graph.directoryRole' + q({ $select: 'id,displayName,roleTemplateId' }));
+    const res = await get(tenant, 'groups', '/me/transitiveMemberOf/microsoft.graph.directoryRole' + q({ $select: 'id,displayName,roleTemplateId', $count: 'true' }), EVENTUAL);
     expect(res.status).toBe(200);
     expect(res.body['@odata.context']).toBe(`${tenant.url}/v1.0/$metadata#directoryRoles(id,displayName,roleTemplateId)`);
     expect(res.body.value.map((r: { roleTemplateId: string }) => r.roleTemplateId)).toEqual([ROLE.groupsAdministrator]);
   });
 
   it('the helpdesk user has no admin role but owns "Helpdesk Oslo"', async () => {
-    const roles = await get(tenant, 'helpdesk', '/me/transitiveMemberOf/microsoft.graph.directoryRole' + q({ $select: 'id,displayName,roleTemplateId' }));
+    const roles = await get(tenant, 'helpdesk', '/me/transitiveMemberOf/microsoft.graph.directoryRole' + q({ $select: 'id,displayName,roleTemplateId', $count: 'true' }), EVENTUAL);
     expect(roles.body.value).toEqual([]);
     const owned = await get(tenant, 'helpdesk', '/me/ownedObjects/microsoft.graph.group' + q({ $select: 'id', $top: 999 }));
     expect(owned.body.value).toEqual([{ id: SAMPLE.groups.ownedByHelpdesk.id }]);
@@ -155,8 +155,8 @@ describe('an Application Administrator looks at an enterprise app', () => {
 
   it('the nested-only user is in the assigned group transitively but not directly', async () => {
     const u = SAMPLE.users.nestedOnly;
-    const direct = await get(tenant, 'appadmin', `/users/${u.userPrincipalName}/memberOf/microsoft.graph.group` + q({ $select: 'id', $top: 999 }));
-    const transitive = await get(tenant, 'appadmin', `/users/${u.id}/transitiveMemberOf/microsoft.graph.group` + q({ $select: 'id', $top: 999 }));
+    const direct = await get(tenant, 'appadmin', `/users/${u.userPrincipalName}/memberOf/microsoft.graph.group` + q({ $select: 'id', $top: 999, $count: 'true' }), EVENTUAL);
+    const transitive = await get(tenant, 'appadmin', `/users/${u.id}/transitiveMemberOf/microsoft.graph.group` + q({ $select: 'id', $top: 999, $count: 'true' }), EVENTUAL);
     const ids = (r: { body: { value: { id: string }[] } }) => r.body.value.map((x) => x.id);
     expect(ids(direct)).not.toContain(SAMPLE.groups.salesforceUsers.id);
     expect(ids(transitive)).toContain(SAMPLE.groups.salesforceUsers.id);

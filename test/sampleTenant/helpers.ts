@@ -4,6 +4,9 @@ import { startSampleTenant, type SampleTenant, type SampleTenantOptions } from '
 export const NOW = '2025-03-14T09:30:00Z';
 export const clock = fixedClock(NOW);
 
+/** The header Learn requires for advanced queries (with $count=true). */
+export const EVENTUAL = { ConsistencyLevel: 'eventual' };
+
 export function start(opts: SampleTenantOptions = {}): Promise<SampleTenant> {
   return startSampleTenant({ clock, ...opts });
 }

@@ -59,7 +59,7 @@ function configErrorTopic(ctx: Ctx): void {
 
 function userChecks(ctx: Ctx, severityIfMissing: 'blocker' | 'warning'): void {
   if (ctx.snap.user && ctx.snap.user.user.ok && !ctx.snap.user.user.value) {
-    ctx.findings.push(make({ id: 'P3.userNotFound', severity: 'warning', params: { query: ctx.snap.user.query }, detail: true, fixSteps: 2, evidence: { 'GET /users/{query}': null }, learnMore: LEARN.assignUsers }));
+    ctx.findings.push(make({ id: 'P3.userNotFound', severity: 'warning', params: { query: ctx.snap.user.query }, detail: true, fixSteps: 2, evidence: { 'GET /users?$filter': null }, learnMore: LEARN.assignUsers }));
   }
   const assignment = ctx.user ? classifyAssignment(ctx) : undefined;
   if (assignment) assignmentFindings(ctx, assignment, severityIfMissing);
