@@ -30,6 +30,12 @@ export function tenantOf(context: TurnContext): string {
   return typeof id === 'string' && id ? id : '_';
 }
 
+/** botbuilder's `{channel}/users/{id}/` (and conversation) keys as `{channel}/{tenant}/users/{id}`. */
+function withTenant(context: TurnContext, key: string): string {
+  const channel = `${context.activity.channelId}/`;
+  return `${channel}${tenantOf(context)}/${key.slice(channel.length).replace(/\/$/, '')}`;
+}
+
 export class RecordStorage implements Storage {
   constructor(
     readonly records: RecordStore,
@@ -84,7 +90,7 @@ export class GuardedConversationState extends PrivateConversationState {
 
   override getStorageKey(context: TurnContext): string | undefined {
     const key = super.getStorageKey(context);
-    return key && `${context.activity.channelId}/${tenantOf(context)}/${key.slice(`${context.activity.channelId}/`.length)}`;
+    return key && withTenant(context, key);
   }
 
   override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
@@ -116,7 +122,7 @@ export class MergingUserState extends UserState {
 
   override getStorageKey(context: TurnContext): string | undefined {
     const key = super.getStorageKey(context);
-    return key && `${context.activity.channelId}/${tenantOf(context)}/${key.slice(`${context.activity.channelId}/`.length)}`;
+    return key && withTenant(context, key);
   }
 
   override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
