@@ -98,11 +98,14 @@ describe('dialog state (GuardedConversationState)', () => {
 });
 
 describe('preferences (MergingUserState)', () => {
-  it('two turns that loaded the same preferences and change different ones both keep their change', async () => {
+  function preferences() {
     const records = new MemoryRecordStore(handClock('2026-11-21T09:00:00Z'));
     const prefs = new MergingUserState(new RecordStorage(records));
-    const lang = prefs.createProperty<string>('synchelper.lang');
-    const signIn = prefs.createProperty<{ persona?: string }>('signInPreference');
+    return { records, prefs, lang: prefs.createProperty<string>('synchelper.lang'), signIn: prefs.createProperty<{ persona?: string }>('signInPreference') };
+  }
+
+  it('two turns that loaded the same preferences and change different ones both keep their change', async () => {
+    const { records, prefs, lang, signIn } = preferences();
 
     const setup = turn();
     await lang.set(setup, 'en');
@@ -121,10 +124,7 @@ describe('preferences (MergingUserState)', () => {
   });
 
   it('a preference deleted in one turn (sign out) is removed without touching the others', async () => {
-    const records = new MemoryRecordStore(handClock('2026-11-21T09:00:00Z'));
-    const prefs = new MergingUserState(new RecordStorage(records));
-    const lang = prefs.createProperty<string>('synchelper.lang');
-    const signIn = prefs.createProperty<{ persona?: string }>('signInPreference');
+    const { records, prefs, lang, signIn } = preferences();
     const setup = turn();
     await lang.set(setup, 'nb');
     await signIn.set(setup, { persona: 'ga' });
