@@ -1,19 +1,17 @@
 /**
  * Composition root: config → storage → states → adapter → bot → server. Nothing else lives here.
  */
-import { MemoryStorage, PrivateConversationState, Storage, UserState } from 'botbuilder';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
+import type { UserState } from 'botbuilder';
 import { createAdapter } from './bot/adapter';
-import { createSsoMiddleware, SignInDialog } from './auth';
+import { createSsoMiddleware, CreateOnceStorage, SignInDialog } from './auth';
 import { StoredChannelDirectory } from './bot/channelDirectory';
-import { InMemoryConversationReferenceStore, type ConversationReferenceStore } from './bot/conversationReferences';
+import { RecordConversationReferenceStore, type ConversationReferenceStore } from './bot/conversationReferences';
 import { SyncHelperBot } from './bot/syncHelperBot';
 import { Config, ConfigError, readConfig } from './config';
 import { systemClock, type Clock } from './clock';
 import { LiveCheckDialog } from './dialogs/liveCheckDialog';
 import { PendingActions } from './dialogs/pendingActions';
 import type { Budgets } from './deadline';
-import { MemoryRecordStore, type RecordStore } from './state/records';
 import { RootDialog } from './dialogs/rootDialog';
 import { createGraphClient } from './graph';
 import { sendWelcome } from './dialogs/welcome';
@@ -21,6 +19,9 @@ import { log } from './log';
 import { createRecognizer } from './recognizer';
 import { startSampleTenant } from './sampleTenant';
 import { createServer, RunningServer } from './server';
+import { BlobRecordStore } from './state/blobRecords';
+import { GuardedConversationState, MergingUserState, RecordStorage } from './state/botState';
+import { MemoryRecordStore, type RecordStore } from './state/records';
 
 /**
  * The dialogs with live checks when sign-in is possible: a persona in sample-tenant mode, the Azure Bot's OAuth
@@ -71,9 +72,37 @@ export function createDialogs(
   return { rootDialog, ssoConnections };
 }
 
-function createStorage(config: Config): Storage {
-  if (config.storage.kind === 'blob') return new BlobsStorage(config.storage.connectionString, config.storage.container);
-  return new MemoryStorage();
+/** In-memory default limits (stated in the README): beyond these the least recently used entries go first. */
+export const MEMORY_LIMITS = {
+  /** Dialog state and conversation references: one entry per conversation (per user, for dialog state). */
+  conversationEntries: 10_000,
+  /** Dialog state nobody changed for this long is dropped (the OAuth prompt itself gives up after 15 minutes). */
+  dialogIdleMs: 24 * 60 * 60 * 1000,
+  /** Shared records: teams, welcome marks, preferences, SSO de-duplication, pending actions. */
+  records: 10_000,
+} as const;
+
+interface Stores {
+  /** Small shared records (teams, welcome marks, preferences, SSO de-duplication, pending actions). */
+  records: RecordStore;
+  /** One entry per conversation: dialog state and conversation references. */
+  conversations: RecordStore;
+  /** Dialog state and preferences as a botbuilder Storage over `conversations` (idle expiry in memory). */
+  stateStorage: RecordStorage;
+}
+
+/** Memory (bounded, one instance) by default; Azure Blob (STORAGE=blob) shared by every instance. */
+function createStores(config: Config, clock: Clock): Stores {
+  if (config.storage.kind === 'blob') {
+    const blob = new BlobRecordStore(config.storage.connectionString, config.storage.container, clock);
+    return { records: blob, conversations: blob, stateStorage: new RecordStorage(blob) };
+  }
+  const conversations = new MemoryRecordStore(clock, MEMORY_LIMITS.conversationEntries);
+  return {
+    records: new MemoryRecordStore(clock, MEMORY_LIMITS.records),
+    conversations,
+    stateStorage: new RecordStorage(conversations, MEMORY_LIMITS.dialogIdleMs),
+  };
 }
 
 /** What tests and the benchmark may replace; production passes nothing. */
@@ -89,9 +118,10 @@ export async function start(config: Config, seams: StartSeams = {}): Promise<Run
   // The logger reads LOG_LEVEL at each line; make it the validated value.
   process.env.LOG_LEVEL = config.logLevel;
 
-  const storage = createStorage(config);
-  const userState = new UserState(storage); // preferences only (language)
-  const privateConversationState = new PrivateConversationState(storage); // dialog stacks, per user per conversation
+  const clock = seams.clock ?? systemClock;
+  const { records, conversations, stateStorage } = createStores(config, clock);
+  const userState = new MergingUserState(stateStorage); // preferences only (language, sample persona), merged per field
+  const privateConversationState = new GuardedConversationState(stateStorage); // dialog stacks, per user per conversation
 
   // Sample-tenant mode: the loopback Graph-compatible tenant, unless GRAPH_BASE_URL names another server.
   const sampleTenant =
@@ -102,17 +132,15 @@ export async function start(config: Config, seams: StartSeams = {}): Promise<Run
 
   const adapter = createAdapter(config);
 
-  const conversationReferences = new InMemoryConversationReferenceStore();
-  // Shared records (pending write actions…): bounded memory by default.
-  const records: RecordStore = new MemoryRecordStore(seams.clock ?? systemClock);
+  const conversationReferences = new RecordConversationReferenceStore(records, conversations);
   const { rootDialog, ssoConnections } = createDialogs(config, { userState, graphBaseUrl, conversationReferences, records, ...seams });
-  if (ssoConnections.length > 0) adapter.use(createSsoMiddleware(ssoConnections));
+  if (ssoConnections.length > 0) adapter.use(createSsoMiddleware(ssoConnections, new CreateOnceStorage(records)));
 
   const bot = new SyncHelperBot({
     rootDialog,
     privateConversationState,
     userState,
-    storage,
+    records,
     onInstalled: (context) => sendWelcome(context),
     conversationReferences,
     ...(seams.clock ? { clock: seams.clock } : {}),

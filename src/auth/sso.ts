@@ -1,7 +1,7 @@
 /**
  * Teams SSO plumbing around the Bot Framework Token Service (teams.md §2):
- * - a create-once dedupe store for TeamsSSOTokenExchangeMiddleware (never the state BlobsStorage: its first
- *   write already gets 412 and the exchange is swallowed, teams.md §2.5);
+ * - a create-once dedupe store for TeamsSSOTokenExchangeMiddleware on the shared RecordStore (never the state
+ *   BlobsStorage: its first write already gets 412 and the exchange is swallowed, teams.md §2.5);
  * - the middleware factory (one middleware per OAuth connection, picked by the invoke's connectionName);
  * - sign-out through the turn's UserTokenClient (CloudAdapter has no signOutUser, §2.6);
  * - the `signin/failure` answer (TeamsActivityHandler would answer 501, §2.7).
@@ -20,55 +20,47 @@ import {
 import type { UserTokenClient } from 'botframework-connector';
 import { resolveLang, t, type Lang } from '../i18n';
 import { log } from '../log';
+import { tenantOf } from '../state/botState';
+import type { RecordStore } from '../state/records';
 
 /**
  * A Storage whose write creates keys and never overwrites them: writing a key that already exists fails with an
  * "eTag conflict" error (what TeamsSSOTokenExchangeMiddleware treats as "a duplicate, already handled").
- * Entries expire after `ttlMs` (default 15 minutes, the OAuth prompt's lifetime) so the map stays small.
- * Per process; for several instances a distributed create-if-absent store (Blob ifNoneMatch '*', Cosmos create)
- * would be needed — a second instance only costs one extra idempotent exchange.
+ * On the shared RecordStore (create-only: If-None-Match * on Blob), so a duplicate exchange arriving at a second
+ * instance is dropped too. Entries expire after `ttlMs` (default 15 minutes, the OAuth prompt's lifetime).
+ * Keys: `sso/{tenant}/{channel}/{conversation}/{exchange id}`.
  */
 export class CreateOnceStorage implements Storage {
-  private readonly items = new Map<string, { value: unknown; at: number }>();
-
   constructor(
+    private readonly records: RecordStore,
     private readonly ttlMs = 15 * 60 * 1000,
-    private readonly now: () => number = () => Date.now(),
+    private readonly prefix = 'sso/_/',
   ) {}
 
+  /** The same store with keys under one tenant. */
+  forTenant(tenantId: string): CreateOnceStorage {
+    return new CreateOnceStorage(this.records, this.ttlMs, `sso/${tenantId.replace(/\//g, '%2F')}/`);
+  }
+
   async read(keys: string[]): Promise<StoreItems> {
-    this.expire();
     const out: StoreItems = {};
     for (const key of keys) {
-      const item = this.items.get(key);
-      if (item) out[key] = JSON.parse(JSON.stringify(item.value));
+      const found = await this.records.read(this.prefix + key);
+      if (found) out[key] = found.value;
     }
     return out;
   }
 
   async write(changes: StoreItems): Promise<void> {
-    this.expire();
-    const keys = Object.keys(changes);
-    const existing = keys.filter((k) => this.items.has(k));
-    if (existing.length > 0) {
-      throw new Error(`Storage: error writing "${existing[0]}" due to eTag conflict (the key already exists).`);
+    for (const [key, value] of Object.entries(changes)) {
+      if (!(await this.records.create(this.prefix + key, value, { ttlMs: this.ttlMs }))) {
+        throw new Error(`Storage: error writing "${key}" due to eTag conflict (the key already exists).`);
+      }
     }
-    const at = this.now();
-    for (const key of keys) this.items.set(key, { value: JSON.parse(JSON.stringify(changes[key])), at });
   }
 
   async delete(keys: string[]): Promise<void> {
-    for (const key of keys) this.items.delete(key);
-  }
-
-  get size(): number {
-    this.expire();
-    return this.items.size;
-  }
-
-  private expire(): void {
-    const limit = this.now() - this.ttlMs;
-    for (const [key, item] of this.items) if (item.at < limit) this.items.delete(key);
+    for (const key of keys) await this.records.delete(this.prefix + key);
   }
 }
 
@@ -77,22 +69,18 @@ export class CreateOnceStorage implements Storage {
  * (a user signed in on several Teams clients sends one per client). With several connections (read and write),
  * the invoke's `connectionName` picks the matching one; unknown names go to the first.
  */
-export function createSsoMiddleware(
-  connectionNames: string | readonly string[],
-  storage: Storage = new CreateOnceStorage(),
-): Middleware {
+export function createSsoMiddleware(connectionNames: string | readonly string[], storage: Storage): Middleware {
   const names = (typeof connectionNames === 'string' ? [connectionNames] : [...connectionNames]).filter(
     (n): n is string => typeof n === 'string' && n.length > 0,
   );
   if (names.length === 0) throw new TypeError('createSsoMiddleware needs at least one OAuth connection name');
-  const byName = new Map(names.map((n) => [n, new TeamsSSOTokenExchangeMiddleware(storage, n)]));
-  const first = byName.get(names[0])!;
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
       const value = context.activity.value as { connectionName?: unknown } | undefined;
-      const name = typeof value?.connectionName === 'string' ? value.connectionName : undefined;
-      const chosen = (name && byName.get(name)) || first;
-      return chosen.onTurn(context, next);
+      const name = typeof value?.connectionName === 'string' && names.includes(value.connectionName) ? value.connectionName : names[0];
+      // Per turn (it is only two fields): de-duplication keys then carry the turn's tenant.
+      const scoped = storage instanceof CreateOnceStorage ? storage.forTenant(tenantOf(context)) : storage;
+      return new TeamsSSOTokenExchangeMiddleware(scoped, name).onTurn(context, next);
     },
   };
 }

@@ -1,18 +1,21 @@
 /**
  * SyncHelperBot: routing only. Every turn that carries something the admin said or clicked goes to the root dialog
  * (whose state lives in PrivateConversationState: per user per conversation, so two admins in one channel thread
- * never share a waterfall). Install events trigger the welcome exactly once. Nothing here knows about issues,
+ * never share a waterfall). Install events trigger the welcome exactly once, also across instances (a create-only
+ * record). When another turn of the same conversation saved its dialog state first (two instances, or a double
+ * click), the turn runs again on the newer state instead of overwriting it. Nothing here knows about issues,
  * Graph or cards beyond handing the dialog's card back as the invoke response.
  */
 import {
   AdaptiveCardInvokeResponse,
   AdaptiveCardInvokeValue,
+  INVOKE_RESPONSE_KEY,
   InvokeResponse,
   PrivateConversationState,
   SigninStateVerificationQuery,
   StatePropertyAccessor,
-  Storage,
   TeamsActivityHandler,
+  TeamsInfo,
   TurnContext,
   UserState,
 } from 'botbuilder';
@@ -20,7 +23,9 @@ import { Dialog, DialogState, runDialog } from 'botbuilder-dialogs';
 import { Clock, systemClock } from '../clock';
 import { resolveLang, t } from '../i18n';
 import { log } from '../log';
-import { ConversationReferenceStore, InMemoryConversationReferenceStore, StoredConversationReference } from './conversationReferences';
+import { StateConflictError, tenantOf } from '../state/botState';
+import type { RecordStore } from '../state/records';
+import { ConversationReferenceStore, RecordConversationReferenceStore, StoredConversationReference } from './conversationReferences';
 import { ADAPTIVE_CARD_CONTENT_TYPE, cardResponse, clickedCardReplaced, errorResponse, messageResponse, replaceClickedCard, takeInvokeResponse } from '../dialogs/invokeResponse';
 import { readCardAction } from '../cards/actions';
 import { messageCard } from '../cards/cards';
@@ -39,8 +44,8 @@ export interface SyncHelperBotOptions {
   privateConversationState: PrivateConversationState;
   /** Preferences (language, …). Saved after every turn when given. */
   userState?: UserState;
-  /** Where "already welcomed" marks are kept (same storage as the states is fine). */
-  storage: Storage;
+  /** Shared records: "already welcomed" marks (and, by default, conversation references). */
+  records: RecordStore;
   /** Sends the welcome (card) into the current conversation. Called at most once per install. */
   onInstalled?: (context: TurnContext) => Promise<void>;
   conversationReferences?: ConversationReferenceStore;
@@ -50,9 +55,15 @@ export interface SyncHelperBotOptions {
 }
 
 interface WelcomeMark {
-  welcomedAt: string;
-  eTag?: string;
+  /** 'sending' while one instance sends the welcome (expires, so a crash mid-send is retried), then 'sent'. */
+  state: 'sending' | 'sent';
+  at: string;
 }
+
+/** How long a claimed-but-unsent welcome blocks others (an instance that died mid-send frees it after this). */
+const WELCOME_CLAIM_MS = 2 * 60 * 1000;
+/** Runs of one turn when other turns of the same conversation keep saving first. */
+const TURN_ATTEMPTS = 3;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -70,23 +81,21 @@ export class SyncHelperBot extends TeamsActivityHandler {
   private readonly rootDialog: Dialog;
   private readonly privateConversationState: PrivateConversationState;
   private readonly userState?: UserState;
-  private readonly storage: Storage;
+  private readonly records: RecordStore;
   private readonly onInstalled?: (context: TurnContext) => Promise<void>;
   readonly conversationReferences: ConversationReferenceStore;
   private readonly clock: Clock;
   private readonly budgets: Budgets;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
-  /** Serialises the read-then-write of welcome marks within this process (install events arrive in pairs). */
-  private readonly welcomeLocks = new Map<string, Promise<void>>();
 
   constructor(options: SyncHelperBotOptions) {
     super();
     this.rootDialog = options.rootDialog;
     this.privateConversationState = options.privateConversationState;
     this.userState = options.userState;
-    this.storage = options.storage;
+    this.records = options.records;
     this.onInstalled = options.onInstalled;
-    this.conversationReferences = options.conversationReferences ?? new InMemoryConversationReferenceStore();
+    this.conversationReferences = options.conversationReferences ?? new RecordConversationReferenceStore(options.records);
     this.clock = options.clock ?? systemClock;
     this.budgets = options.budgets ?? DEFAULT_BUDGETS;
     this.dialogState = this.privateConversationState.createProperty<DialogState>('DialogState');
@@ -103,7 +112,7 @@ export class SyncHelperBot extends TeamsActivityHandler {
     this.onInstallationUpdate(async (context, next) => {
       const action = typeof context.activity.action === 'string' ? context.activity.action.toLowerCase() : '';
       if (action === 'add') {
-        await this.saveReference(context);
+        await this.saveReference(context, { install: true });
         await this.welcomeOnce(context);
       } else if (action === 'remove') {
         await this.forgetWelcome(context);
@@ -116,17 +125,33 @@ export class SyncHelperBot extends TeamsActivityHandler {
       const botId = context.activity.recipient?.id;
       const botAdded = (context.activity.membersAdded ?? []).some((m) => botId && m?.id === botId);
       if (botAdded) {
-        await this.saveReference(context);
+        await this.saveReference(context, { install: true });
         await this.welcomeOnce(context);
       }
       await next();
     });
   }
 
-  /** Runs the turn, then saves dialog and user state. */
+  /**
+   * Runs the turn, then saves dialog and user state. Dialog state is saved only if nobody saved it since this turn
+   * read it (GuardedConversationState); otherwise the turn runs again on the newer state, so two racing turns of
+   * one conversation both count. The cost: what the first run already sent stays sent.
+   */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.privateConversationState.saveChanges(context, false);
+    const text = context.activity.text;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await super.run(context);
+        await this.privateConversationState.saveChanges(context, false);
+        break;
+      } catch (err) {
+        if (!(err instanceof StateConflictError) || attempt >= TURN_ATTEMPTS) throw err;
+        log.info('dialog state changed under this turn: running it again on the newer state', { attempt });
+        context.activity.text = text;
+        context.turnState.delete(INVOKE_RESPONSE_KEY);
+        await this.privateConversationState.load(context, true);
+      }
+    }
     if (this.userState) await this.userState.saveChanges(context, false);
   }
 
@@ -218,44 +243,41 @@ export class SyncHelperBot extends TeamsActivityHandler {
   /** One welcome per install: per team for team installs (events may name different channels), else per chat. */
   private welcomeKey(context: TurnContext): string | undefined {
     const { channelId, conversation } = context.activity;
+    const prefix = `welcomed/${tenantOf(context)}/${channelId}`;
     const teamId = idOf(channelDataOf(context).team);
-    if (teamId) return `synchelper/welcomed/${channelId}/team/${teamId}`;
+    if (teamId) return `${prefix}/team/${teamId}`;
     if (!conversation?.id) return undefined;
-    return `synchelper/welcomed/${channelId}/conversation/${conversation.id.split(';')[0]}`;
+    return `${prefix}/conversation/${conversation.id.split(';')[0]}`;
   }
 
-  private async withWelcomeLock(key: string, work: () => Promise<void>): Promise<void> {
-    const previous = this.welcomeLocks.get(key) ?? Promise.resolve();
-    const current = previous.catch(() => undefined).then(work);
-    this.welcomeLocks.set(key, current);
-    try {
-      await current;
-    } finally {
-      if (this.welcomeLocks.get(key) === current) this.welcomeLocks.delete(key);
-    }
-  }
-
+  /**
+   * Claims the welcome with a create-only record (one instance wins, however many install events arrive where),
+   * sends it, then marks it sent. A failed welcome gives the claim back, so the next install event tries again.
+   */
   private async welcomeOnce(context: TurnContext): Promise<void> {
     const key = this.welcomeKey(context);
     if (!key || !this.onInstalled) return;
-    const onInstalled = this.onInstalled;
-    await this.withWelcomeLock(key, async () => {
-      const found = (await this.storage.read([key]))[key] as WelcomeMark | undefined;
-      if (found?.welcomedAt) return;
-      // Marked only once the welcome went out, so a failed welcome is tried again on the next install event.
-      await onInstalled(context);
-      await this.storage.write({ [key]: { welcomedAt: this.clock.now().toISOString(), eTag: '*' } satisfies WelcomeMark });
-    });
+    const at = this.clock.now().toISOString();
+    const claim = await this.records.create<WelcomeMark>(key, { state: 'sending', at }, { ttlMs: WELCOME_CLAIM_MS });
+    if (!claim) return;
+    try {
+      await this.onInstalled(context);
+    } catch (err) {
+      await this.records.delete(key, claim);
+      throw err;
+    }
+    await this.records.replace<WelcomeMark>(key, { state: 'sent', at }, claim);
   }
 
   private async forgetWelcome(context: TurnContext): Promise<void> {
     const key = this.welcomeKey(context);
-    if (key) await this.withWelcomeLock(key, () => this.storage.delete([key]));
+    if (key) await this.records.delete(key);
   }
 
   // ---- conversation references -----------------------------------------------------------------------------
 
-  private async saveReference(context: TurnContext): Promise<void> {
+  /** Saves how to reach this conversation; on a team install also asks Teams for the team's channels. */
+  private async saveReference(context: TurnContext, options: { install?: boolean } = {}): Promise<void> {
     const activity = context.activity;
     if (!activity.conversation?.id || !activity.serviceUrl) return;
     try {
@@ -266,9 +288,16 @@ export class SyncHelperBot extends TeamsActivityHandler {
         teamsTeamId: idOf(channelData.team),
         teamsChannelName: nameOf(channelData.channel),
         teamsTeamName: nameOf(channelData.team),
-        tenantId: idOf(channelData.tenant) ?? activity.conversation.tenantId,
+        tenantId: tenantOf(context),
       };
       await this.conversationReferences.save(reference);
+      if (options.install && reference.teamsTeamId) {
+        const channels = await TeamsInfo.getTeamChannels(context, reference.teamsTeamId);
+        await this.conversationReferences.setTeamChannels(
+          reference,
+          channels.filter((c) => typeof c.id === 'string' && c.id).map((c) => ({ id: c.id!, ...(typeof c.name === 'string' && c.name ? { name: c.name } : {}) })),
+        );
+      }
     } catch (err) {
       // Never let bookkeeping break the admin's turn.
       log.warn('could not store the conversation reference', { error: err instanceof Error ? err.message : String(err) });

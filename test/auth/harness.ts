@@ -37,6 +37,8 @@ import {
   type SignInResult,
 } from '../../src/auth';
 import { TokenServiceEmulator } from '../helpers/tokenService';
+import { systemClock } from '../../src/clock';
+import { MemoryRecordStore } from '../../src/state/records';
 
 /**
  * The real CloudAdapter; the subclass only makes its protected entry point reachable, because
@@ -148,7 +150,7 @@ export class SignInHarness {
       const names = [this.options.connectionName ?? READ_CONNECTION, this.options.writeConnectionName].filter(
         (n): n is string => Boolean(n),
       );
-      this.adapter.use(createSsoMiddleware(names, this.options.dedupeStorage ?? new CreateOnceStorage()));
+      this.adapter.use(createSsoMiddleware(names, this.options.dedupeStorage ?? new CreateOnceStorage(new MemoryRecordStore(systemClock))));
     }
     this.dialog = new SignInDialog({
       mode,

@@ -11,11 +11,13 @@ import {
   personaLabel,
 } from '../../src/auth';
 import { allTables, t } from '../../src/i18n';
+import { fixedClock } from '../../src/clock';
+import { MemoryRecordStore } from '../../src/state/records';
 import { resourcePath } from '../../src/paths';
 
 describe('CreateOnceStorage (dedupe store for TeamsSSOTokenExchangeMiddleware)', () => {
   it('creates a key once; a second write of the same key fails with an eTag conflict the middleware recognises', async () => {
-    const store = new CreateOnceStorage();
+    const store = new CreateOnceStorage(new MemoryRecordStore(fixedClock('2026-11-21T09:00:00Z')));
     await store.write({ 'msteams/conv/ter-1': { eTag: 'ter-1' } });
     await expect(store.write({ 'msteams/conv/ter-1': { eTag: 'ter-1' } })).rejects.toThrow(/etag conflict/i);
     await store.write({ 'msteams/conv/ter-2': { eTag: 'ter-2' } });
@@ -26,13 +28,24 @@ describe('CreateOnceStorage (dedupe store for TeamsSSOTokenExchangeMiddleware)',
 
   it('forgets entries after the prompt lifetime, on an injected clock', async () => {
     let now = 1_000_000;
-    const store = new CreateOnceStorage(60_000, () => now);
+    const records = new MemoryRecordStore({ now: () => new Date(now) });
+    const store = new CreateOnceStorage(records, 60_000);
     await store.write({ a: { eTag: 'a' } });
     now += 59_000;
     await expect(store.write({ a: { eTag: 'a' } })).rejects.toThrow(/etag conflict/i);
     now += 2_000;
-    expect(store.size).toBe(0);
+    expect(await records.list('sso/')).toEqual([]);
     await store.write({ a: { eTag: 'a' } });
+  });
+
+  it('keeps one tenant\'s exchanges apart from another\'s, and a second instance on the same records sees the first', async () => {
+    const records = new MemoryRecordStore(fixedClock('2026-11-21T09:00:00Z'));
+    const instanceA = new CreateOnceStorage(records).forTenant('tenant-a');
+    const instanceB = new CreateOnceStorage(records).forTenant('tenant-a');
+    await instanceA.write({ 'msteams/conv/ter-1': { eTag: 'ter-1' } });
+    await expect(instanceB.write({ 'msteams/conv/ter-1': { eTag: 'ter-1' } })).rejects.toThrow(/etag conflict/i);
+    await new CreateOnceStorage(records).forTenant('tenant-b').write({ 'msteams/conv/ter-1': { eTag: 'ter-1' } });
+    expect((await records.list('sso/')).sort()).toEqual(['sso/tenant-a/msteams/conv/ter-1', 'sso/tenant-b/msteams/conv/ter-1']);
   });
 });
 

@@ -153,10 +153,10 @@ describe('install events', () => {
 });
 
 describe('conversation references (for sharing a result into a channel later)', () => {
-  it('are stored on install with the team, channel and tenant', async () => {
+  it("are stored on install with the team, channel and tenant, and the team's channels come from Teams right away", async () => {
+    bot.connector.teams.set(TEAM_ID, { channels: [{ id: CHANNEL_ID, name: 'IT-admins' }], members: [] });
     await bot.post(bot.teams.installationUpdate('channel', 'add'));
-    const ref = await bot.conversationReferences.findByChannel(CHANNEL_ID);
-    expect(ref).toMatchObject({
+    expect(await bot.conversationReferences.get(TENANT_ID, CHANNEL_ID)).toMatchObject({
       channelId: 'msteams',
       serviceUrl: bot.connector.serviceUrl,
       conversation: { id: CHANNEL_ID },
@@ -165,18 +165,25 @@ describe('conversation references (for sharing a result into a channel later)', 
       teamsTeamId: TEAM_ID,
       tenantId: TENANT_ID,
     });
+    expect(bot.connector.received.filter((r) => r.route === 'getTeamChannels').map((r) => r.conversationId)).toEqual([TEAM_ID]);
+    const [team] = await bot.conversationReferences.teams(TENANT_ID);
+    expect(team).toMatchObject({ teamId: TEAM_ID, teamName: 'IT Operations', channels: [{ id: TEAM_ID }, { id: CHANNEL_ID, name: 'IT-admins' }] });
+    expect(await bot.conversationReferences.teams('another-tenant')).toEqual([]);
   });
 
-  it('are stored on messages, a thread reply findable by its channel', async () => {
+  it('are stored on messages per tenant, and a thread reply adds its channel to the team', async () => {
     const activity = bot.teams.channelReply('hi', '1731999999999');
     await bot.post(activity);
-    expect(await bot.conversationReferences.get(activity.conversation.id)).toMatchObject({ teamsChannelId: CHANNEL_ID });
-    expect((await bot.conversationReferences.findByChannel(CHANNEL_ID))?.conversation?.id).toBe(activity.conversation.id);
+    expect(await bot.conversationReferences.get(TENANT_ID, activity.conversation.id)).toMatchObject({ teamsChannelId: CHANNEL_ID });
+    expect(await bot.conversationReferences.get('another-tenant', activity.conversation.id)).toBeUndefined();
+    expect((await bot.conversationReferences.teams(TENANT_ID))[0].channels).toEqual([{ id: CHANNEL_ID }]);
   });
 
   it('hold no message text or tokens', async () => {
-    await bot.post(bot.teams.personalMessage('my secret group name'));
-    const [ref] = await bot.conversationReferences.list();
+    const activity = bot.teams.personalMessage('my secret group name');
+    await bot.post(activity);
+    const ref = await bot.conversationReferences.get(TENANT_ID, activity.conversation.id);
+    expect(ref?.conversation?.id).toBe(activity.conversation.id);
     expect(JSON.stringify(ref)).not.toContain('secret');
   });
 });

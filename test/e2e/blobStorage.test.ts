@@ -7,6 +7,7 @@ import { ContainerClient } from '@azure/storage-blob';
 import { SAMPLE } from '../../src/sampleTenant';
 import { t } from '../../src/i18n';
 import { startAzurite, type Azurite } from '../helpers/azurite';
+import { TENANT_ID } from '../helpers/teamsActivity';
 import { cardText, findingIds, newAdmin, startWorld, type AdminChat, type Turn, type World } from '../helpers/adminChat';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -94,7 +95,7 @@ describe('bot state in Azure Blob Storage (Azurite) survives a restart of the bo
       await admin.say(`my group '${GROUP}' won't update`);
       const state = await readState(azurite, container);
       const mine = [...state.keys()].filter((k) => k.endsWith(`/users/${from.id}`));
-      expect(mine).toEqual([expect.stringMatching(/^msteams\/conversations\/[^/]+\/users\//)]);
+      expect(mine).toEqual([expect.stringMatching(new RegExp(`^msteams/${TENANT_ID}/conversations/[^/]+/users/`))]);
       const stack = JSON.stringify(state.get(mine[0])!.json.DialogState);
       expect(stack).toContain('group.cannot_modify');
       expect(stack).toContain(GROUP);
@@ -117,10 +118,10 @@ describe('bot state in Azure Blob Storage (Azurite) survives a restart of the bo
         expect({ name, tokenKeys: keysOf(json).filter((k) => /token/i.test(k)) }).toEqual({ name, tokenKeys: [] });
       }
       // The sample persona is kept only as the admin's sign-in preference, never anywhere as a credential.
-      const user = state.get(`msteams/users/${from.id}`)!.json;
+      const user = state.get(`msteams/${TENANT_ID}/users/${from.id}`)!.json;
       expect(user.signInPreference.persona).toBe('groups');
       for (const [name, { json }] of state) {
-        if (name.startsWith('msteams/conversations/')) expect(JSON.stringify(json)).not.toMatch(/"persona"\s*:\s*"groups"/);
+        if (name.startsWith(`msteams/${TENANT_ID}/conversations/`)) expect(JSON.stringify(json)).not.toMatch(/"persona"\s*:\s*"groups"/);
       }
     });
 
@@ -129,7 +130,7 @@ describe('bot state in Azure Blob Storage (Azurite) survives a restart of the bo
       const admin = world.chat({ from, locale: 'en-US' });
       const switched = await admin.say('norsk');
       expect(said(switched)).toContain(t('nb', 'dialogs.langSet'));
-      expect(JSON.stringify((await readState(azurite, container)).get(`msteams/users/${from.id}`)?.json)).toMatch(/"nb"/);
+      expect(JSON.stringify((await readState(azurite, container)).get(`msteams/${TENANT_ID}/users/${from.id}`)?.json)).toMatch(/"nb"/);
 
       await world.restartBot();
       const intro = await admin.say(`my group '${GROUP}' won't update`);

@@ -1,11 +1,12 @@
 /**
  * Sharing a verdict into a team channel: SyncHelper is installed in a team; an admin who got a verdict in a
  * 1:1 chat picks the channel, and the bot posts a freshly computed verdict there as a new conversation.
+ * The channels come from Teams at install (no @mention needed), and only teams the admin is a member of are offered.
  */
 import { SAMPLE } from '../../src/sampleTenant';
 import { t } from '../../src/i18n';
-import { cardText, findingIds, startWorld, type World } from '../helpers/adminChat';
-import { CHANNEL_ID, teamsActivities } from '../helpers/teamsActivity';
+import { cardText, findingIds, newAdmin, startWorld, type World } from '../helpers/adminChat';
+import { CHANNEL_ID, TEAM_ID, teamsActivities, type Account } from '../helpers/teamsActivity';
 
 describe('share a verdict to a channel', () => {
   let world: World;
@@ -14,8 +15,8 @@ describe('share a verdict to a channel', () => {
   });
   afterAll(() => world.close());
 
-  async function verdictInPersonalChat() {
-    const admin = world.chat();
+  async function verdictInPersonalChat(from: Account = newAdmin(), locale = 'en-US') {
+    const admin = world.chat({ from, locale });
     await admin.say(`my group '${SAMPLE.groups.synced.displayName}' won't update`);
     await admin.click('issue.mode', { mode: 'live' });
     await admin.click('signin.persona', { persona: 'groups' });
@@ -30,6 +31,9 @@ describe('share a verdict to a channel', () => {
   });
 
   it('after the team install, the admin picks the channel and the verdict is posted there, with their name', async () => {
+    const member = newAdmin('Kari');
+    // Teams knows the team's channels and members; nobody has @mentioned the bot in any channel.
+    world.connector.teams.set(TEAM_ID, { channels: [{ id: CHANNEL_ID, name: 'IT-admins' }], members: [{ ...member, aadObjectId: member.aadObjectId! }] });
     const teams = teamsActivities(world.connector.serviceUrl);
     const install = await fetch(`${world.bot.url}/api/messages`, {
       method: 'POST',
@@ -38,9 +42,11 @@ describe('share a verdict to a channel', () => {
     });
     expect(install.status).toBe(200);
 
-    const admin = await verdictInPersonalChat();
+    const admin = await verdictInPersonalChat(member);
     await admin.click('verdict.share');
     expect(admin.findAction('share.channel')).toBeDefined();
+    expect(JSON.stringify(admin.cards.at(-1))).toContain('IT Operations › IT-admins');
+    expect(JSON.stringify(admin.cards.at(-1))).toContain('IT Operations › General');
     const before = world.connector.received.length;
     const done = await admin.click('share.channel', {}, { inputs: { channel: CHANNEL_ID } });
 
@@ -53,6 +59,20 @@ describe('share a verdict to a channel', () => {
     expect(posted[0].body.text).toContain(t('en', 'live.share.sharedBy', { name: '' }).trim());
     expect(done.activities.map((a) => a.text).join('\n')).toMatch(new RegExp(t('en', 'live.share.done', { channel: '' }).trim()));
     expect(cardText(card)).toContain(SAMPLE.groups.synced.displayName);
+  });
+
+  it('an admin of the same tenant who is not a member of the team is not offered its channels (nor in Norwegian)', async () => {
+    const before = world.connector.received.length;
+    for (const locale of ['en-US', 'nb-NO']) {
+      const outsider = await verdictInPersonalChat(newAdmin('Outsider'), locale);
+      const turn = await outsider.click('verdict.share');
+      expect(outsider.findAction('share.channel')).toBeUndefined();
+      expect(turn.activities.map((a) => a.text)).toContain(t(locale === 'nb-NO' ? 'nb' : 'en', 'live.share.noChannels'));
+    }
+    // Teams was asked about exactly this team and answered 404 (not a member).
+    const asked = world.connector.received.slice(before).filter((r) => r.route === 'getMember' && r.conversationId === TEAM_ID);
+    expect(asked.length).toBeGreaterThanOrEqual(2);
+    expect(asked.every((r) => r.status === 404)).toBe(true);
   });
 
   it('asked in the channel itself, there is nothing to share: everyone there already sees it', async () => {

@@ -32,7 +32,10 @@ export interface World {
   clock: Clock;
   /** Every wait the Graph client asked for (Retry-After honoured without real sleeping). */
   waits: number[];
-  chat(opts?: { scope?: Scope; from?: Account; locale?: string }): AdminChat;
+  /** `via`: another instance to talk to (see startInstance); default the world's bot. */
+  chat(opts?: { scope?: Scope; from?: Account; locale?: string; via?: RunningServer }): AdminChat;
+  /** A second (third…) bot instance with the same configuration: same storage, tenant and connector. */
+  startInstance(): Promise<RunningServer>;
   /**
    * Stops the bot process and starts a new one with the same configuration (same storage settings, tenant and
    * connector), as a redeploy or crash would. Chats opened before keep talking to the new bot at its new URL.
@@ -63,6 +66,7 @@ export async function startWorld(
   const waits: number[] = [];
   const seams: StartSeams = { clock, graphSleep: async (ms) => void waits.push(ms), ...(opts.budgets ? { budgets: opts.budgets } : {}) };
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', GRAPH_BASE_URL: tenant.url, ...env });
+  const instances: RunningServer[] = [];
   const world: World = {
     bot: await start(config, seams),
     tenant,
@@ -70,12 +74,18 @@ export async function startWorld(
     clock,
     waits,
     // Each chat is a different admin unless told otherwise: their own conversation, dialog state and sign-in.
-    chat: (o = {}) => new AdminChat(() => world.bot.url, connector, o.scope ?? 'personal', o.from ?? newAdmin(), o.locale ?? 'en-US'),
+    chat: (o = {}) => new AdminChat(() => (o.via ?? world.bot).url, connector, o.scope ?? 'personal', o.from ?? newAdmin(), o.locale ?? 'en-US'),
+    startInstance: async () => {
+      const instance = await start(config, seams);
+      instances.push(instance);
+      return instance;
+    },
     restartBot: async () => {
       await world.bot.close();
       world.bot = await start(config, seams);
     },
     close: async () => {
+      for (const instance of instances) await instance.close();
       await world.bot.close();
       await connector.close();
       await tenant.close();

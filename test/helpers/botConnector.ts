@@ -8,7 +8,9 @@
  *   POST   v3/conversations                                 create conversation    → {id, activityId, serviceUrl}
  *   GET    v3/conversations/{id}/members[/{memberId}]       roster / one member
  *   GET    v3/conversations/{id}/pagedmembers               {members, continuationToken?}
- *   GET    v3/teams/{teamId}/conversations                  {conversations: [{id, name}]}
+ *   GET    v3/teams/{teamId}/conversations                  {conversations: [{id, name}]} (as Teams: the General
+ *                                                            channel first, its id = the team id, no name)
+ *   GET    v3/conversations/{teamId}/members/{userId}       a team member, or 404 MemberNotFoundInConversation
  *
  * Everything received is recorded in `received` (method, path, decoded ids, JSON body, whether and how the
  * request was authorised). `waitFor(predicate)` resolves from that record stream — no sleeping.
@@ -67,8 +69,10 @@ export interface BotConnector {
   reset(): void;
   /** Members returned by the roster routes. */
   members: ConnectorMember[];
-  /** Channels returned for a team. */
+  /** Channels returned for a team (after its General channel), unless `teams` names the team. */
   channels: { id: string; name?: string }[];
+  /** Teams with their own channels (after General) and roster; a team's roster answers GET members/{userId}. */
+  teams: Map<string, { channels: { id: string; name: string }[]; members: ConnectorMember[] }>;
   /** Make the next N requests fail with this status (e.g. 403 BotNotInConversationRoster). */
   failNext(status: number, code: string, count?: number): void;
   close(): Promise<void>;
@@ -114,7 +118,8 @@ export async function startBotConnector(): Promise<BotConnector> {
   let counter = 0;
   let failures: { status: number; code: string; remaining: number } | undefined;
   const members = DEFAULT_MEMBERS.map((m) => ({ ...m }));
-  const channels: { id: string; name?: string }[] = [{ id: '19:general-channel@thread.tacv2', name: undefined }];
+  const channels: { id: string; name?: string }[] = [];
+  const teams = new Map<string, { channels: { id: string; name: string }[]; members: ConnectorMember[] }>();
 
   const nextId = () => {
     counter += 1;
@@ -196,7 +201,8 @@ export async function startBotConnector(): Promise<BotConnector> {
         reply(200, members, { route, ...ids });
         return;
       case 'getMember': {
-        const member = members.find((m) => m.id === subId || m.aadObjectId === subId);
+        const roster = teams.get(id ?? '')?.members ?? members;
+        const member = roster.find((m) => m.id === subId || m.aadObjectId === subId);
         if (member) reply(200, member, { route, ...ids });
         else reply(404, { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found.' } }, { route, ...ids });
         return;
@@ -210,7 +216,8 @@ export async function startBotConnector(): Promise<BotConnector> {
         return;
       }
       case 'getTeamChannels':
-        reply(200, { conversations: channels }, { route, conversationId: id });
+        // Teams lists the General channel first: its id is the team id and it comes without a name.
+        reply(200, { conversations: [{ id }, ...(teams.get(id)?.channels ?? channels)] }, { route, conversationId: id });
         return;
       default:
         reply(404, { error: { code: 'NotFound', message: `No route for ${method} ${url.pathname}` } }, { route, ...ids });
@@ -228,6 +235,7 @@ export async function startBotConnector(): Promise<BotConnector> {
     received,
     members,
     channels,
+    teams,
     activities: () => received.filter(isActivityRoute).map((r) => r.body),
     texts: () =>
       received

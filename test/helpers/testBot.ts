@@ -10,10 +10,12 @@
  * With `auth: await startJwtIssuer(BOT_APP_ID)` the bot runs in live mode with JWT validation on, and `post`
  * signs a valid channel token for each activity unless told otherwise (`{ token: null }` or `{ token: '...' }`).
  */
-import { MemoryStorage, PrivateConversationState, Storage, TurnContext, UserState } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { createAdapter, SyncHelperAdapter } from '../../src/bot/adapter';
-import { ConversationReferenceStore, InMemoryConversationReferenceStore } from '../../src/bot/conversationReferences';
+import { ConversationReferenceStore, RecordConversationReferenceStore } from '../../src/bot/conversationReferences';
+import { GuardedConversationState, MergingUserState, RecordStorage } from '../../src/state/botState';
+import { MemoryRecordStore, type RecordStore } from '../../src/state/records';
 import { SyncHelperBot } from '../../src/bot/syncHelperBot';
 import { Config, loadConfig } from '../../src/config';
 import { createServer } from '../../src/server';
@@ -33,7 +35,8 @@ export interface TestBotOptions {
   auth?: JwtIssuer;
   /** Reuse a connector (else one is started and closed with the bot). */
   connector?: BotConnector;
-  storage?: Storage;
+  /** Where state and records live (two bots on one store behave like two instances); default: memory. */
+  records?: RecordStore;
   conversationReferences?: ConversationReferenceStore;
 }
 
@@ -56,7 +59,7 @@ export interface TestBot {
   bot: SyncHelperBot;
   connector: BotConnector;
   teams: TeamsActivities;
-  storage: Storage;
+  records: RecordStore;
   /** The echo dialog when no rootDialog was given. */
   echo?: EchoDialog;
   conversationReferences: ConversationReferenceStore;
@@ -94,17 +97,19 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       ? { botFrameworkAuthConfig: options.auth.authSettings(), credentialsFactory: options.auth.credentialsFactory() }
       : {},
   );
-  const storage = options.storage ?? new MemoryStorage();
+  const clock = fixedClock('2025-11-21T09:30:00.000Z');
+  const records = options.records ?? new MemoryRecordStore(clock);
+  const storage = new RecordStorage(records);
   const echo = options.rootDialog ? undefined : new EchoDialog();
-  const conversationReferences = options.conversationReferences ?? new InMemoryConversationReferenceStore();
+  const conversationReferences = options.conversationReferences ?? new RecordConversationReferenceStore(records);
   const bot = new SyncHelperBot({
     rootDialog: options.rootDialog ?? echo!,
-    privateConversationState: new PrivateConversationState(storage),
-    userState: new UserState(storage),
-    storage,
+    privateConversationState: new GuardedConversationState(storage),
+    userState: new MergingUserState(storage),
+    records,
     onInstalled: options.onInstalled,
     conversationReferences,
-    clock: fixedClock('2025-11-21T09:30:00.000Z'),
+    clock,
   });
   const running = await createServer({ config, adapter, bot }).listen(0, '127.0.0.1');
 
@@ -126,7 +131,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     bot,
     connector,
     teams: teamsActivities(connector.serviceUrl, BOT),
-    storage,
+    records,
     echo,
     conversationReferences,
     post,
