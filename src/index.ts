@@ -8,6 +8,7 @@ import { createSsoMiddleware, SignInDialog } from './auth';
 import { StoredChannelDirectory } from './bot/channelDirectory';
 import { InMemoryConversationReferenceStore, type ConversationReferenceStore } from './bot/conversationReferences';
 import { SyncHelperBot } from './bot/syncHelperBot';
+import { createTurnLogMiddleware } from './bot/turnLog';
 import { Config, ConfigError, readConfig } from './config';
 import { systemClock, type Clock } from './clock';
 import { LiveCheckDialog } from './dialogs/liveCheckDialog';
@@ -17,6 +18,7 @@ import { sendWelcome } from './dialogs/welcome';
 import { log } from './log';
 import { createRecognizer } from './recognizer';
 import { startSampleTenant } from './sampleTenant';
+import { registerLegalPages } from './legal';
 import { createServer, RunningServer } from './server';
 
 /**
@@ -91,6 +93,7 @@ export async function start(config: Config, seams: StartSeams = {}): Promise<Run
   const graphBaseUrl = sampleTenant?.url ?? config.graphBaseUrl;
 
   const adapter = createAdapter(config);
+  adapter.use(createTurnLogMiddleware());
 
   const conversationReferences = new InMemoryConversationReferenceStore();
   const { rootDialog, ssoConnections } = createDialogs(config, { userState, graphBaseUrl, conversationReferences, ...seams });
@@ -106,7 +109,9 @@ export async function start(config: Config, seams: StartSeams = {}): Promise<Run
     ...(seams.clock ? { clock: seams.clock } : {}),
   });
 
-  const running = await createServer({ config, adapter, bot }).listen(config.port);
+  const web = createServer({ config, adapter, bot });
+  registerLegalPages(web.server); // the manifest's privacy and terms URLs
+  const running = await web.listen(config.port);
   log.info('SyncHelper is listening', {
     url: `${running.url}/api/messages`,
     mode: config.mode,
