@@ -18,9 +18,8 @@ param webAppSku string = 'B1'
 
 @allowed([
   'NODE|22-lts'
-  'NODE|24-lts'
 ])
-@description('Node.js LTS runtime of the Linux App Service.')
+@description('Node.js LTS runtime of the Linux App Service. Node 24 needs restify 12 first (restify 11 fails to load on Node 24).')
 param linuxFxVersion string = 'NODE|22-lts'
 
 @maxLength(42)
