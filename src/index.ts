@@ -7,6 +7,7 @@ import { createSsoMiddleware, CreateOnceStorage, SignInDialog } from './auth';
 import { StoredChannelDirectory } from './bot/channelDirectory';
 import { RecordConversationReferenceStore, type ConversationReferenceStore } from './bot/conversationReferences';
 import { SyncHelperBot } from './bot/syncHelperBot';
+import { createTurnLogMiddleware } from './bot/turnLog';
 import { Config, ConfigError, readConfig } from './config';
 import { systemClock, type Clock } from './clock';
 import { LiveCheckDialog } from './dialogs/liveCheckDialog';
@@ -18,6 +19,7 @@ import { sendWelcome } from './dialogs/welcome';
 import { log } from './log';
 import { createRecognizer } from './recognizer';
 import { startSampleTenant } from './sampleTenant';
+import { registerLegalPages } from './legal';
 import { createServer, RunningServer } from './server';
 import { BlobRecordStore } from './state/blobRecords';
 import { GuardedConversationState, MergingUserState, RecordStorage } from './state/botState';
@@ -131,6 +133,7 @@ export async function start(config: Config, seams: StartSeams = {}): Promise<Run
   const graphBaseUrl = sampleTenant?.url ?? config.graphBaseUrl;
 
   const adapter = createAdapter(config);
+  adapter.use(createTurnLogMiddleware());
 
   const conversationReferences = new RecordConversationReferenceStore(records, conversations);
   const { rootDialog, ssoConnections } = createDialogs(config, { userState, graphBaseUrl, conversationReferences, records, ...seams });
@@ -147,7 +150,9 @@ export async function start(config: Config, seams: StartSeams = {}): Promise<Run
     ...(seams.budgets ? { budgets: seams.budgets } : {}),
   });
 
-  const running = await createServer({ config, adapter, bot }).listen(config.port);
+  const web = createServer({ config, adapter, bot });
+  registerLegalPages(web.server); // the manifest's privacy and terms URLs
+  const running = await web.listen(config.port);
   log.info('SyncHelper is listening', {
     url: `${running.url}/api/messages`,
     mode: config.mode,

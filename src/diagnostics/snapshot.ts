@@ -19,6 +19,9 @@ export interface Failed {
   message?: string;
   /** The request that failed, without host (e.g. 'GET /organization'), for the "could not check" list. */
   request?: string;
+  /** Graph's `request-id` and our `client-request-id` of the HTTP request, for a Microsoft support case. */
+  requestId?: string;
+  clientRequestId?: string;
 }
 
 export const read = <T>(value: T): Read<T> => ({ ok: true, value });

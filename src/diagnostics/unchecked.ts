@@ -51,7 +51,13 @@ export function graphUnavailableFinding(id: string, failure: Failed, what: Text)
     severity: 'warning',
     title: what,
     detail: { key: 'diag.unavailable.detail', params: {} },
-    evidence: { request: failure.request ?? null, status: failure.status, code: failure.code },
+    evidence: {
+      request: failure.request ?? null,
+      status: failure.status,
+      code: failure.code,
+      ...(failure.requestId ? { 'request-id': failure.requestId } : {}),
+      ...(failure.clientRequestId ? { 'client-request-id': failure.clientRequestId } : {}),
+    },
     fix: [
       { key: 'diag.unavailable.fix.1', params: {} },
       { key: 'diag.unavailable.fix.2', params: {} },

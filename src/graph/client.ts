@@ -31,9 +31,12 @@ import {
   type Middleware,
   type MiddlewareOptions,
 } from '@microsoft/microsoft-graph-client';
+import { randomUUID } from 'crypto';
 import type { Part } from '../diagnostics/snapshot';
 import { log } from '../log';
+import { countGraphRoundTrip } from '../telemetry';
 import {
+  correlationIds,
   type GraphResponse,
   isSuccess,
   NETWORK_CODE,
@@ -257,8 +260,10 @@ class TimeoutMiddleware extends Chained {
     const method = (options.method ?? 'GET').toUpperCase();
     const path = url.startsWith(this.root) ? url.slice(this.root.length) || '/' : url;
     const started = Date.now();
-    const report = (status: number) =>
+    const report = (status: number) => {
+      countGraphRoundTrip();
       this.onRoundTrip?.({ method, path, status, durationMs: Date.now() - started, attempt: (context as AttemptContext).attempt ?? 0 });
+    };
     try {
       await this.next.execute(context);
       const response = context.response as Response;
@@ -300,6 +305,18 @@ function normalizeBaseUrl(raw: string | undefined): { origin: string; version: s
     version = m[2];
   }
   return { origin: url.origin + prefix, version };
+}
+
+/** One warn line per failed Graph (sub-)request, with the ids Microsoft support asks for; never the token or body. */
+function logFailure(request: string, response: GraphResponse): void {
+  const failed = toFailed(response, request);
+  log.warn('graph request failed', {
+    request,
+    status: failed.status,
+    code: failed.code,
+    requestId: failed.requestId ?? null,
+    clientRequestId: failed.clientRequestId ?? null,
+  });
 }
 
 function headersToRecord(headers: Headers): Record<string, string> {
@@ -350,6 +367,13 @@ export function chunkBatch(requests: BatchRequest[]): BatchRequest[][] {
   return chunks;
 }
 
+function pick(ids: { requestId?: string; clientRequestId?: string }): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (ids.requestId) out['request-id'] = ids.requestId;
+  if (ids.clientRequestId) out['client-request-id'] = ids.clientRequestId;
+  return out;
+}
+
 export function createGraphClient(opts: GraphClientOptions): GraphApi {
   const { origin, version } = normalizeBaseUrl(opts.baseUrl);
   const timeoutMs = opts.timeoutMs ?? 10_000;
@@ -380,8 +404,11 @@ export function createGraphClient(opts: GraphClientOptions): GraphApi {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<GraphResponse> {
+    // Every Graph request carries a client-request-id (kept across its retries) so a failure can be traced with Microsoft.
+    const clientRequestId = randomUUID();
     const req = client.api(path).responseType(ResponseType.RAW).middlewareOptions([budget]);
-    if (headers) req.headers(headers);
+    req.headers({ ...(headers ?? {}), 'client-request-id': clientRequestId });
+    const label = requestLabel(method, path);
     try {
       let raw: Response;
       switch (method.toUpperCase()) {
@@ -403,15 +430,19 @@ export function createGraphClient(opts: GraphClientOptions): GraphApi {
         default:
           throw new Error(`Unsupported method ${method}`);
       }
-      return { status: raw.status, headers: headersToRecord(raw.headers), body: parseBody(await raw.text()) };
+      const response: GraphResponse = { status: raw.status, headers: headersToRecord(raw.headers), body: parseBody(await raw.text()) };
+      response.headers['client-request-id'] ||= clientRequestId;
+      if (!isSuccess(response.status)) logFailure(label, response);
+      return response;
     } catch (error) {
       if (error instanceof GraphTransportError) {
-        log.warn('graph request failed', { request: requestLabel(method, path), code: error.code });
-        return transportFailure(error.code, error.message);
+        const response = transportFailure(error.code, error.message, clientRequestId);
+        logFailure(label, response);
+        return response;
       }
       const message = error instanceof Error ? error.message : String(error);
-      log.error('graph request error', { request: requestLabel(method, path), error: message });
-      return transportFailure(NETWORK_CODE, message);
+      log.error('graph request error', { request: label, error: message, clientRequestId });
+      return transportFailure(NETWORK_CODE, message, clientRequestId);
     }
   }
 
@@ -458,9 +489,12 @@ export function createGraphClient(opts: GraphClientOptions): GraphApi {
           out.set(r.id, transportFailure('missingBatchResponse', `The $batch answer had no response for '${r.id}'.`));
           continue;
         }
-        const headers: Record<string, string> = {};
+        // A sub-response is traced through its $batch request's ids unless it carries its own.
+        const headers: Record<string, string> = { ...pick(correlationIds(res)) };
         for (const [k, v] of Object.entries(s.headers ?? {})) headers[k.toLowerCase()] = String(v);
-        out.set(r.id, { status: Number(s.status) || 0, headers, body: s.body });
+        const sub: GraphResponse = { status: Number(s.status) || 0, headers, body: s.body };
+        if (!isSuccess(sub.status)) logFailure(`${requestLabel(r.method, r.url)} (in $batch)`, sub);
+        out.set(r.id, sub);
       }
       const retry = new Set(pending.filter((r) => isRetryableSub(out.get(r.id)!.status)).map((r) => r.id));
       if (retry.size === 0 || attempt >= maxRetries) return;

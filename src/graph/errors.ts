@@ -44,6 +44,12 @@ function defaultCode(status: number): string {
   return `http_${status}`;
 }
 
+/** Graph's `request-id` and the `client-request-id` it echoes (or we sent), which Microsoft support asks for. */
+export function correlationIds(response: GraphResponse): { requestId?: string; clientRequestId?: string } {
+  const h = response.headers;
+  return { requestId: h['request-id'] || undefined, clientRequestId: h['client-request-id'] || undefined };
+}
+
 /** A failed (sub-)response as `Failed`: status, Graph `error.code`, message and the request ('GET /organization'). */
 export function toFailed(response: GraphResponse, request?: string): Failed {
   const body = (response.body && typeof response.body === 'object' ? response.body : {}) as GraphErrorBody;
@@ -52,12 +58,15 @@ export function toFailed(response: GraphResponse, request?: string): Failed {
   const failed: Failed = { ok: false, status: response.status, code };
   if (message) failed.message = message;
   if (request) failed.request = request;
+  const ids = correlationIds(response);
+  if (ids.requestId) failed.requestId = ids.requestId;
+  if (ids.clientRequestId) failed.clientRequestId = ids.clientRequestId;
   return failed;
 }
 
 /** A response that never arrived, in the shape the client hands back (status 0, Graph-like error body). */
-export function transportFailure(code: string, message: string): GraphResponse {
-  return { status: 0, headers: {}, body: { error: { code, message } } };
+export function transportFailure(code: string, message: string, clientRequestId?: string): GraphResponse {
+  return { status: 0, headers: clientRequestId ? { 'client-request-id': clientRequestId } : {}, body: { error: { code, message } } };
 }
 
 export function timeoutFailed(request?: string, message = 'The request timed out.'): Failed {

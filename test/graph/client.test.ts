@@ -136,7 +136,8 @@ describe('Graph client mechanics (against a loopback server over http)', () => {
     const { sleep, waits } = recordingSleep();
     const api = createGraphClient({ accessToken: TOKEN, baseUrl: server.url, sleep, retryBudgetMs: 8000 });
     const res = await api.get('/subscribedSkus?$select=skuId');
-    expect(res).toEqual({ ok: false, status: 429, code: 'TooManyRequests', message: 'Slow down', request: 'GET /subscribedSkus' });
+    // The client-request-id we sent travels with the failure (for a support case).
+    expect(res).toEqual({ ok: false, status: 429, code: 'TooManyRequests', message: 'Slow down', request: 'GET /subscribedSkus', clientRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(waits).toEqual([]);
     expect(server.requests).toHaveLength(1);
   });
@@ -249,6 +250,7 @@ describe('$batch', () => {
       code: 'Authorization_RequestDenied',
       message: 'Insufficient privileges to complete the operation.',
       request: 'GET /organization',
+      clientRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/), // the $batch request's, which the part inherits
     });
     expect(server.requests).toHaveLength(1);
   });

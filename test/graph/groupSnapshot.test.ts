@@ -217,6 +217,7 @@ describe('resolveGroup: a group diagnosis costs at most 2 Graph round trips', ()
       code: 'Authorization_RequestDenied',
       message: 'Insufficient privileges to complete the operation.',
       request: 'GET /organization',
+      clientRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(res.snapshot.subscribedSkus).toMatchObject({ ok: false, status: 429, code: 'TooManyRequests', request: 'GET /subscribedSkus' });
     expect(res.snapshot.ownedGroupIds).toEqual({ ok: true, value: [FINANCE.id] });

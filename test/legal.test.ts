@@ -1,0 +1,38 @@
+/** The privacy and terms pages the Teams manifest links to are served by the bot itself, in English and Norwegian. */
+import * as restify from 'restify';
+import type { AddressInfo } from 'net';
+import { registerLegalPages } from '../src/legal';
+
+describe('GET /privacy and /terms', () => {
+  let server: restify.Server;
+  let base: string;
+  beforeAll(async () => {
+    server = restify.createServer();
+    registerLegalPages(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('an admin opening the privacy link from Teams in English reads what is stored and that tokens never are', async () => {
+    const res = await fetch(`${base}/privacy`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await res.text();
+    expect(html).toContain('<h1>SyncHelper privacy statement</h1>');
+    expect(html).toContain('never stored or logged');
+  });
+
+  it('en norsk administrator får personvernerklæringen på bokmål', async () => {
+    const res = await fetch(`${base}/privacy`, { headers: { 'accept-language': 'nb-NO,nb;q=0.9' } });
+    expect(res.headers.get('content-language')).toBe('nb');
+    expect(await res.text()).toContain('<h1>Personvernerklæring for SyncHelper</h1>');
+  });
+
+  it('?lang= wins over the browser language, for the terms too', async () => {
+    const nb = await (await fetch(`${base}/terms?lang=nb`, { headers: { 'accept-language': 'en-US' } })).text();
+    expect(nb).toContain('Vilkår for bruk av SyncHelper');
+    const en = await (await fetch(`${base}/terms?lang=en`, { headers: { 'accept-language': 'nb-NO' } })).text();
+    expect(en).toContain('SyncHelper terms of use');
+  });
+});
