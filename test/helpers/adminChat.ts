@@ -45,7 +45,8 @@ export async function startWorld(env: Record<string, string> = {}, opts: { tenan
   const connector = await startBotConnector();
   const waits: number[] = [];
   const seams: StartSeams = { clock, graphSleep: async (ms) => void waits.push(ms) };
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', GRAPH_BASE_URL: tenant.url, ...env });
+  // The connector is the one local channel this sample-mode bot may answer.
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', GRAPH_BASE_URL: tenant.url, SAMPLE_SERVICE_URLS: connector.serviceUrl, ...env });
   const world: World = {
     bot: await start(config, seams),
     tenant,
