@@ -26,7 +26,7 @@ import type { Clock } from '../clock';
 import { provisionOnDemand, restartJob, type GraphApi } from '../graph';
 import { t } from '../i18n';
 import { log } from '../log';
-import { runCheck, type CandidateOption, type CheckOutcome } from './checks';
+import { runCheck, SignInExpiredError, type CandidateOption, type CheckOutcome } from './checks';
 import { CARD_PROMPT, CardPrompt, type CardPromptOptions } from './cardPrompt';
 import { setInvokeCard } from './invokeResponse';
 import { LangStore } from './lang';
@@ -124,6 +124,12 @@ export class LiveCheckDialog extends ComponentDialog {
     try {
       return await runCheck(this.deps.graphFor(token), { topic: options.topic, target: options.target, subjectId: options.subjectId }, this.deps.clock);
     } catch (err) {
+      if (err instanceof SignInExpiredError) {
+        // Sign out of the connection so the next check asks for a fresh sign-in (issue #11: 401 → sign in again).
+        await this.deps.signIn.signOut(context, { quiet: true });
+        await sendText(context, t(options.lang, 'live.signInExpired'));
+        return undefined;
+      }
       log.warn('live check failed', { topic: options.topic, error: err instanceof Error ? err.message : String(err) });
       await sendText(context, t(options.lang, 'live.failed'));
       return undefined;
