@@ -80,7 +80,7 @@ async function graphBench(): Promise<void> {
 
 async function turnBench(): Promise<void> {
   const connector = await startBotConnector();
-  const bot = await start(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }));
+  const bot = await start(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', SAMPLE_SERVICE_URLS: connector.serviceUrl }));
   try {
     const teams = teamsActivities(connector.serviceUrl);
     const baseline = await measure(RUNS * 2, async () => (await fetch(`${bot.url}/healthz`)).text());

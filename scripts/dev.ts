@@ -54,7 +54,12 @@ async function waitForHealth(url: string, attempts = 100): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  run('synchelper', process.execPath, [path.join(projectRoot, 'dist', 'src', 'index.js')], { ...process.env, PORT: String(botPort) });
+  // In sample mode the bot answers only the Playground's connector (SAMPLE_SERVICE_URLS, default port 56150).
+  const serviceUrls =
+    process.env.PLAYGROUND_PORT && !process.env.SAMPLE_SERVICE_URLS
+      ? { SAMPLE_SERVICE_URLS: `http://localhost:${playgroundPort},http://127.0.0.1:${playgroundPort}` }
+      : {};
+  run('synchelper', process.execPath, [path.join(projectRoot, 'dist', 'src', 'index.js')], { ...process.env, ...serviceUrls, PORT: String(botPort) });
   await waitForHealth(`http://127.0.0.1:${botPort}/healthz`);
   const playground = path.join(projectRoot, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
   run('playground', process.execPath, [playground, '-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort), '--dt'], {

@@ -3,13 +3,18 @@
  * frozen `Config`. A bad value stops start-up with a message that names the variable.
  *
  * Mode rule (sample vs live), stated once:
- *  - `MicrosoftAppId` set            ⇒ live mode: Bot Framework JWT auth on, real Graph.
- *  - `MicrosoftAppId` empty/absent   ⇒ sample-tenant mode: auth off (local dev / Agents Playground), Graph points at
+ *  - the bot's app id set (`MicrosoftAppId` or an alias: BOT_ID, CLIENT_ID, connections__serviceConnection__settings__clientId)
+ *                                    ⇒ live mode: Bot Framework JWT auth on, real Graph.
+ *  - no app id                       ⇒ sample-tenant mode: auth off (local dev / Agents Playground), Graph points at
  *                                       the loopback sample tenant (or a Graph-compatible GRAPH_BASE_URL).
  *  - A demo mode never runs next to real credentials, so start-up is REFUSED when
- *      • sample mode would start while a real bot credential is present
- *        (`MicrosoftAppPassword` or `MicrosoftAppTenantId` set without `MicrosoftAppId`), or
- *      • live mode would start with a sample-tenant switch forced on (`SAMPLE_TENANT_PERSONA` or `SAMPLE_TENANT_PORT`), or
+ *      • sample mode would start while anything looks like a credential: a bot setting under any of its names or
+ *        casings (even declared empty), an Azure client secret or certificate, a storage account key or SAS
+ *        (`credentialLookalikes`), or
+ *      • one bot setting is given under two names with different values, or
+ *      • live mode would start with a sample-tenant switch forced on (`SAMPLE_TENANT_PERSONA`, `SAMPLE_TENANT_PORT`,
+ *        `SAMPLE_SERVICE_URLS`), or
+ *      • a MultiTenant bot has no ALLOWED_TENANTS (a list of tenant ids, or an explicit `*`), or
  *      • live mode would send real user tokens to something that is not Microsoft Graph (`GRAPH_BASE_URL` must be
  *        https on a Microsoft Graph host in live mode).
  */
@@ -31,11 +36,23 @@ export type StorageConfig =
   | { readonly kind: 'memory' }
   | { readonly kind: 'blob'; readonly connectionString: string; readonly container: string };
 
+/** Tenants whose users may talk to the bot: '*' (any) or tenant ids, lower-case. */
+export type AllowedTenants = '*' | readonly string[];
+
 export interface Config {
   readonly mode: Mode;
   readonly port: number;
   /** Present only in live mode. */
   readonly bot?: BotCredentials;
+  /** Regional Bot Framework token service (OAUTH_URL), e.g. https://europe.token.botframework.com. Unset → global. */
+  readonly oauthUrl?: string;
+  /** Live: ALLOWED_TENANTS, default the bot's own tenant for SingleTenant/UserAssignedMSI. Sample: '*' unless set. */
+  readonly allowedTenants: AllowedTenants;
+  /**
+   * Sample mode only: origins (scheme://host:port) of the local channels replies may be posted to
+   * (SAMPLE_SERVICE_URLS, default the Agents Playground on 56150). Empty in live mode (JWT auth decides).
+   */
+  readonly sampleServiceOrigins: readonly string[];
   readonly oauthConnectionName?: string;
   /** Second OAuth connection with Synchronization.ReadWrite.All, for the confirmed write actions. Unset → no writes. */
   readonly oauthWriteConnectionName?: string;
@@ -64,7 +81,45 @@ export const DEFAULTS = Object.freeze({
   LOG_LEVEL: 'info' as LogLevel,
   GRAPH_TIMEOUT_MS: 10_000,
   MAX_BODY_BYTES: 256 * 1024,
+  /** The Agents Playground's default port (scripts/dev.ts PLAYGROUND_PORT); its connector is http://localhost:PORT/_connector. */
+  PLAYGROUND_PORT: 56150,
 });
+
+/**
+ * Each bot setting and every name it is accepted under: the Bot Framework name first, then the Microsoft 365 Agents
+ * Toolkit names (env/.env.* files, Bicep app settings) and the Microsoft 365 Agents SDK names. Names are matched
+ * case-insensitively (Linux environment names are case-sensitive, so `MICROSOFTAPPID` would otherwise be ignored).
+ */
+export const SETTING_NAMES = Object.freeze({
+  MicrosoftAppId: ['MicrosoftAppId', 'BOT_ID', 'CLIENT_ID', 'connections__serviceConnection__settings__clientId'],
+  MicrosoftAppPassword: ['MicrosoftAppPassword', 'BOT_PASSWORD', 'SECRET_BOT_PASSWORD', 'CLIENT_SECRET', 'connections__serviceConnection__settings__clientSecret'],
+  MicrosoftAppTenantId: ['MicrosoftAppTenantId', 'BOT_TENANT_ID', 'TENANT_ID', 'connections__serviceConnection__settings__tenantId'],
+  MicrosoftAppType: ['MicrosoftAppType', 'BOT_TYPE'],
+} as const);
+type BotSetting = keyof typeof SETTING_NAMES;
+
+/** Names that hold a credential for something other than the bot (Azure SDK identity, storage keys). Case-insensitive. */
+const OTHER_CREDENTIAL_NAMES: readonly string[] = [
+  'AZURE_CLIENT_SECRET',
+  'AZURE_CLIENT_CERTIFICATE_PATH',
+  'AZURE_CLIENT_CERTIFICATE_PASSWORD',
+  'AZURE_PASSWORD',
+  'AZURE_STORAGE_KEY',
+  'AZURE_STORAGE_ACCOUNT_KEY',
+  'AZURE_STORAGE_ACCESS_KEY',
+  'AZURE_STORAGE_SAS_TOKEN',
+];
+/** Name shapes of bot credentials under other spellings (any Agents SDK connection, SECRET_BOT_*, MicrosoftApp*). */
+const CREDENTIAL_NAME_PATTERNS: readonly RegExp[] = [
+  /^connections__[^_]+__settings__(clientid|clientsecret|tenantid|certpemfile|certkeyfile|federatedclientid)$/i,
+  /^microsoftapp(?!type$)/i,
+  /bot.*(password|secret)/i,
+];
+/** Azurite's published development account key: not a secret (https://learn.microsoft.com/azure/storage/common/storage-use-azurite). */
+const AZURITE_DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+/** Token service hosts (Bot Framework public, US Government and 21Vianet clouds; https://learn.microsoft.com/azure/bot-service/ref-oauth-redirect-urls). */
+const OAUTH_HOST = /^(?:[a-z0-9-]+\.)+(?:botframework\.com|botframework\.azure\.us|botframework\.azure\.cn)$/i;
 
 /** Microsoft Graph hosts (global and national clouds) that may receive real user tokens in live mode. */
 export const GRAPH_HOSTS: readonly string[] = [
@@ -87,6 +142,47 @@ function read(env: Env, name: string): string | undefined {
   if (raw === undefined) return undefined;
   const trimmed = raw.trim();
   return trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * A bot setting under any of its names. Two names with different values is a mistake worth stopping for (which one
+ * would win is not obvious); the message names the variables, never their values.
+ */
+function readSetting(problems: string[], env: Env, setting: BotSetting): string | undefined {
+  const accepted = new Set<string>(SETTING_NAMES[setting].map((n) => n.toLowerCase()));
+  const found = Object.keys(env)
+    .filter((name) => accepted.has(name.toLowerCase()))
+    .map((name) => ({ name, value: read(env, name) }))
+    .filter((f): f is { name: string; value: string } => f.value !== undefined);
+  const values = new Set(found.map((f) => f.value));
+  if (values.size > 1) {
+    problems.push(
+      `${setting} is given under several names with different values (${found.map((f) => f.name).join(', ')}): ` +
+        `keep one of them, or give them the same value`,
+    );
+  }
+  return found[0]?.value;
+}
+
+/**
+ * Environment variables that look like a credential, by name (every name and casing of a bot setting, even when
+ * declared empty; Azure SDK secrets; storage keys) or by value (a storage connection string with an account key
+ * other than Azurite's published one, or a SAS). Names only: values are never reported.
+ */
+export function credentialLookalikes(env: Env): string[] {
+  const botNames = new Set<string>(Object.values(SETTING_NAMES).flat().map((n) => n.toLowerCase()));
+  botNames.delete('microsoftapptype');
+  botNames.delete('bot_type');
+  const otherNames = new Set(OTHER_CREDENTIAL_NAMES.map((n) => n.toLowerCase()));
+  return Object.keys(env)
+    .filter((name) => {
+      const lower = name.toLowerCase();
+      if (botNames.has(lower) || otherNames.has(lower) || CREDENTIAL_NAME_PATTERNS.some((p) => p.test(name))) return true;
+      const value = env[name] ?? '';
+      const accountKey = /AccountKey=([^;]+)/i.exec(value);
+      return (accountKey !== null && accountKey[1].trim() !== AZURITE_DEV_KEY) || /SharedAccessSignature=/i.test(value);
+    })
+    .sort();
 }
 
 function parseInteger(
@@ -162,6 +258,59 @@ function parseGraphBaseUrl(problems: string[], raw: string | undefined, mode: Mo
   return value.replace(/\/+$/, '');
 }
 
+function parseOAuthUrl(problems: string[], raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || url.protocol !== 'https:' || !OAUTH_HOST.test(url.hostname) || url.username || url.password || url.search || url.hash) {
+    problems.push(
+      `OAUTH_URL must be the https URL of a Bot Framework token service (a *.botframework.com, *.botframework.azure.us or *.botframework.azure.cn host), ` +
+        `e.g. https://europe.token.botframework.com (got "${raw}")`,
+    );
+    return undefined;
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function parseAllowedTenants(problems: string[], raw: string | undefined): AllowedTenants | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === '*') return '*';
+  const ids = raw.split(',').map((id) => id.trim().toLowerCase()).filter((id) => id !== '');
+  const bad = ids.filter((id) => !GUIDISH.test(id));
+  if (ids.length === 0 || bad.length > 0) {
+    problems.push(`ALLOWED_TENANTS must be * or tenant IDs (GUIDs) separated by commas (got "${raw}")`);
+    return undefined;
+  }
+  return [...new Set(ids)];
+}
+
+/** SAMPLE_SERVICE_URLS → origins; each must be http(s) on loopback (sample mode answers unauthenticated requests). */
+function parseSampleServiceOrigins(problems: string[], raw: string | undefined): string[] {
+  const fallback = [`http://localhost:${DEFAULTS.PLAYGROUND_PORT}`, `http://127.0.0.1:${DEFAULTS.PLAYGROUND_PORT}`];
+  if (raw === undefined) return fallback;
+  const origins: string[] = [];
+  const items = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  for (const item of items) {
+    let url: URL | undefined;
+    try {
+      url = new URL(item);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !LOOPBACK_HOSTS.has(url.hostname)) {
+      problems.push(`SAMPLE_SERVICE_URLS must list http(s) URLs on loopback (127.0.0.1, localhost, [::1]) separated by commas (got "${item}")`);
+    } else {
+      origins.push(url.origin);
+    }
+  }
+  if (items.length === 0) problems.push('SAMPLE_SERVICE_URLS is set but lists no URL');
+  return origins;
+}
+
 function parseAppType(problems: string[], raw: string | undefined): AppType {
   if (raw === undefined) return 'MultiTenant';
   const found = APP_TYPES.find((t) => t.toLowerCase() === raw.toLowerCase());
@@ -190,23 +339,26 @@ function deepFreeze<T>(value: T): T {
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
 
-  const appId = read(env, 'MicrosoftAppId');
-  const appPassword = read(env, 'MicrosoftAppPassword');
-  const tenantId = read(env, 'MicrosoftAppTenantId');
-  const appType = parseAppType(problems, read(env, 'MicrosoftAppType'));
+  const appId = readSetting(problems, env, 'MicrosoftAppId');
+  const appPassword = readSetting(problems, env, 'MicrosoftAppPassword');
+  const tenantId = readSetting(problems, env, 'MicrosoftAppTenantId')?.toLowerCase();
+  const appType = parseAppType(problems, readSetting(problems, env, 'MicrosoftAppType'));
   const mode: Mode = appId ? 'live' : 'sample';
 
   // --- The demo/credential rule -------------------------------------------------------------------------
   if (mode === 'sample') {
-    const stray = (['MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const).filter((n) => read(env, n) !== undefined);
-    for (const name of stray) {
+    const lookalikes = credentialLookalikes(env);
+    if (lookalikes.length > 0) {
+      const empty = lookalikes.filter((n) => read(env, n) === undefined);
       problems.push(
-        `${name} is set but MicrosoftAppId is empty: sample-tenant mode refuses to start next to real bot credentials. ` +
-          `Set MicrosoftAppId for live mode, or remove ${name} to run the sample tenant`,
+        `No bot app id is set (MicrosoftAppId, BOT_ID, CLIENT_ID), so this would start the sample tenant with ` +
+          `authentication off, but these variables look like credentials: ${lookalikes.join(', ')}` +
+          `${empty.length ? ` (declared but empty: ${empty.join(', ')})` : ''}. ` +
+          `Sample-tenant mode refuses to start next to real credentials: set the bot's app id for live mode, or remove them`,
       );
     }
   } else {
-    for (const name of ['SAMPLE_TENANT_PERSONA', 'SAMPLE_TENANT_PORT'] as const) {
+    for (const name of ['SAMPLE_TENANT_PERSONA', 'SAMPLE_TENANT_PORT', 'SAMPLE_SERVICE_URLS'] as const) {
       if (read(env, name) !== undefined) {
         problems.push(
           `${name} is a sample-tenant setting and cannot be used with MicrosoftAppId (live mode); ` +
@@ -231,6 +383,20 @@ export function loadConfig(env: Env = process.env): Config {
     }
     bot = { appId, appPassword, tenantId, appType };
   }
+
+  const oauthUrl = parseOAuthUrl(problems, read(env, 'OAUTH_URL'));
+  let allowedTenants = parseAllowedTenants(problems, read(env, 'ALLOWED_TENANTS'));
+  if (allowedTenants === undefined && read(env, 'ALLOWED_TENANTS') === undefined) {
+    if (mode === 'sample') allowedTenants = '*';
+    else if (appType !== 'MultiTenant' && tenantId) allowedTenants = [tenantId];
+    else if (appType === 'MultiTenant') {
+      problems.push(
+        'ALLOWED_TENANTS is required for a MultiTenant bot: list the tenant IDs (GUIDs) whose users may use it, ' +
+          'separated by commas, or * to serve every tenant',
+      );
+    }
+  }
+  const sampleServiceOrigins = mode === 'sample' ? parseSampleServiceOrigins(problems, read(env, 'SAMPLE_SERVICE_URLS')) : [];
 
   const port = parseInteger(problems, 'PORT', read(env, 'PORT'), DEFAULTS.PORT, 0, 65535);
   const graphBaseUrl = parseGraphBaseUrl(problems, read(env, 'GRAPH_BASE_URL'), mode);
@@ -274,6 +440,9 @@ export function loadConfig(env: Env = process.env): Config {
     mode,
     port,
     ...(bot ? { bot } : {}),
+    ...(oauthUrl ? { oauthUrl } : {}),
+    allowedTenants: allowedTenants ?? [],
+    sampleServiceOrigins,
     ...(oauthConnectionName ? { oauthConnectionName } : {}),
     ...(oauthWriteConnectionName ? { oauthWriteConnectionName } : {}),
     graphBaseUrl,

@@ -152,15 +152,18 @@ export async function start(config: Config, seams: StartSeams = {}): Promise<Run
 
   const web = createServer({ config, adapter, bot });
   registerLegalPages(web.server); // the manifest's privacy and terms URLs
-  const running = await web.listen(config.port);
+  // Sample mode answers unauthenticated requests: loopback only. Live mode (JWT on every request) listens on all interfaces.
+  const running = await web.listen(config.port, config.mode === 'sample' ? '127.0.0.1' : undefined);
   log.info('SyncHelper is listening', {
     url: `${running.url}/api/messages`,
+    address: running.address,
     mode: config.mode,
     graph: graphBaseUrl,
     storage: config.storage.kind,
   });
   return {
     url: running.url,
+    address: running.address,
     close: async () => {
       await running.close();
       await sampleTenant?.close();

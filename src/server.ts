@@ -23,13 +23,15 @@ export interface TurnRunner {
 }
 
 export interface ServerDeps {
-  config: Pick<Config, 'mode' | 'maxBodyBytes' | 'bot'>;
+  config: Pick<Config, 'mode' | 'maxBodyBytes' | 'bot'> & Partial<Pick<Config, 'sampleServiceOrigins'>>;
   adapter: HttpAdapter;
   bot: TurnRunner;
 }
 
 export interface RunningServer {
   url: string;
+  /** The address the socket is bound to: '127.0.0.1' in sample mode, '::' or '0.0.0.0' (all interfaces) in live mode. */
+  address: string;
   close(): Promise<void>;
 }
 
@@ -48,7 +50,10 @@ class HttpProblem extends Error {
   }
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+/** Where replies may go when nobody is authenticated (sample mode): these origins only. Undefined = auth on. */
+export interface ActivityPolicy {
+  localServiceOrigins?: readonly string[];
+}
 
 function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -83,8 +88,64 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Checks the envelope every Bot Framework activity must have; the bot deals with the rest. */
-export function parseActivity(body: Buffer, authOff: boolean): Record<string, unknown> {
+function bad(message: string): HttpProblem {
+  return new HttpProblem(400, 'BadRequest', message);
+}
+
+/** Optional activity fields and the JSON type each must have when present (null counts as absent). */
+const FIELD_TYPES: readonly [string, 'string' | 'object' | 'array'][] = [
+  ['id', 'string'],
+  ['name', 'string'],
+  ['text', 'string'],
+  ['textFormat', 'string'],
+  ['locale', 'string'],
+  ['action', 'string'],
+  ['replyToId', 'string'],
+  ['timestamp', 'string'],
+  ['localTimestamp', 'string'],
+  ['from', 'object'],
+  ['recipient', 'object'],
+  ['channelData', 'object'],
+  ['membersAdded', 'array'],
+  ['membersRemoved', 'array'],
+  ['attachments', 'array'],
+  ['entities', 'array'],
+];
+
+function hasType(value: unknown, type: 'string' | 'object' | 'array'): boolean {
+  if (type === 'array') return Array.isArray(value);
+  if (type === 'object') return isRecord(value);
+  return typeof value === 'string';
+}
+
+/** The fields the bot and the SDK read without re-checking: a wrong type is a 400 here, never a crash in a turn. */
+function checkFields(activity: Record<string, unknown>): void {
+  if (typeof activity.channelId !== 'string' || !activity.channelId.trim()) throw bad('The activity has no "channelId".');
+  for (const [field, type] of FIELD_TYPES) {
+    const value = activity[field];
+    if (value !== undefined && value !== null && !hasType(value, type)) {
+      throw bad(`The activity's "${field}" must be ${type === 'array' ? 'an array' : type === 'object' ? 'an object' : 'a string'}.`);
+    }
+  }
+  for (const field of ['from', 'recipient'] as const) {
+    const account = activity[field];
+    if (isRecord(account) && account.id !== undefined && account.id !== null && typeof account.id !== 'string') {
+      throw bad(`The activity's "${field}.id" must be a string.`);
+    }
+  }
+  for (const field of ['membersAdded', 'membersRemoved', 'attachments', 'entities'] as const) {
+    const list = activity[field];
+    if (Array.isArray(list) && !list.every(isRecord)) throw bad(`Every entry of the activity's "${field}" must be an object.`);
+  }
+  const conversation = activity.conversation as Record<string, unknown>;
+  for (const field of ['conversationType', 'tenantId', 'name'] as const) {
+    const value = conversation[field];
+    if (value !== undefined && value !== null && typeof value !== 'string') throw bad(`The activity's "conversation.${field}" must be a string.`);
+  }
+}
+
+/** Checks the envelope every Bot Framework activity must have and the types of the fields the bot reads. */
+export function parseActivity(body: Buffer, policy: ActivityPolicy = {}): Record<string, unknown> {
   const text = body.toString('utf8');
   if (!text.trim()) throw new HttpProblem(400, 'BadRequest', 'The request body is empty; expected a Bot Framework activity (JSON).');
   let parsed: unknown;
@@ -110,15 +171,17 @@ export function parseActivity(body: Buffer, authOff: boolean): Record<string, un
   if (serviceUrl.protocol !== 'https:' && serviceUrl.protocol !== 'http:') {
     throw new HttpProblem(400, 'BadRequest', 'The activity\'s "serviceUrl" must be http(s).');
   }
-  // Without bot credentials nobody is authenticated, so replies may only go back to a local channel
-  // (Agents Playground, tests) — never to an address a stranger chose.
-  if (authOff && !LOOPBACK.has(serviceUrl.hostname)) {
+  // Without bot credentials nobody is authenticated, so replies may only go back to the local channels configured
+  // (Agents Playground, SAMPLE_SERVICE_URLS) — never to an address a stranger chose, not even another loopback port.
+  if (policy.localServiceOrigins && !policy.localServiceOrigins.includes(serviceUrl.origin)) {
     throw new HttpProblem(
       400,
       'BadRequest',
-      'Without MicrosoftAppId (sample-tenant mode) the bot only answers local channels: "serviceUrl" must be a loopback address.',
+      'Without MicrosoftAppId (sample-tenant mode) the bot only answers the local channels in SAMPLE_SERVICE_URLS ' +
+        '(default: the Agents Playground on loopback); this activity\'s "serviceUrl" is not one of them.',
     );
   }
+  checkFields(parsed);
   return parsed;
 }
 
@@ -129,7 +192,7 @@ function sendProblem(res: restify.Response, problem: HttpProblem): void {
 
 export function createServer(deps: ServerDeps): SyncHelperServer {
   const { config, adapter, bot } = deps;
-  const authOff = !config.bot;
+  const policy: ActivityPolicy = config.bot ? {} : { localServiceOrigins: config.sampleServiceOrigins ?? [] };
   const server = restify.createServer({ name: 'SyncHelper' });
 
   server.get('/healthz', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
@@ -140,7 +203,7 @@ export function createServer(deps: ServerDeps): SyncHelperServer {
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     let activity: Record<string, unknown>;
     try {
-      activity = parseActivity(await readBody(req, config.maxBodyBytes), authOff);
+      activity = parseActivity(await readBody(req, config.maxBodyBytes), policy);
     } catch (err) {
       const problem = err instanceof HttpProblem ? err : new HttpProblem(400, 'BadRequest', 'The request could not be read.');
       log.warn('request to /api/messages refused', { status: problem.status, code: problem.code, reason: problem.message });
@@ -173,6 +236,7 @@ export function createServer(deps: ServerDeps): SyncHelperServer {
           const shownHost = !host || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
           resolve({
             url: `http://${shownHost}:${address.port}`,
+            address: address.address,
             close: () =>
               new Promise<void>((done) => {
                 server.close(() => done());

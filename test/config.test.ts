@@ -1,9 +1,11 @@
 import * as fs from 'fs';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, loadConfig, SETTING_NAMES } from '../src/config';
 import { resourcePath } from '../src/paths';
 
 const APP_ID = '0b0b0b0b-1111-4222-8333-444455556666';
 const TENANT = 'a1b2c3d4-0000-4000-8000-000000000001';
+/** A MultiTenant live bot serving one tenant. */
+const LIVE = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's', ALLOWED_TENANTS: TENANT };
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -27,12 +29,14 @@ describe('configuration for a newcomer with no Azure account', () => {
       storage: { kind: 'memory' },
       logLevel: 'info',
       maxBodyBytes: 256 * 1024,
+      allowedTenants: '*',
+      sampleServiceOrigins: ['http://localhost:56150', 'http://127.0.0.1:56150'],
     });
     expect(config.bot).toBeUndefined();
   });
 
   it('empty values in .env ("NAME=") count as not set', () => {
-    expect(loadConfig({ MicrosoftAppId: '', MicrosoftAppPassword: '  ', PORT: '' }).mode).toBe('sample');
+    expect(loadConfig({ MicrosoftAppType: '', PORT: '', OAUTH_URL: '', ALLOWED_TENANTS: '' }).mode).toBe('sample');
   });
 
   it('the configuration is frozen, deeply', () => {
@@ -52,19 +56,60 @@ describe('configuration for a newcomer with no Azure account', () => {
 });
 
 describe('a demo mode never runs next to real credentials', () => {
-  it('refuses sample mode when a bot password is set without an app id', () => {
-    const problems = problemsOf({ MicrosoftAppPassword: 'real-secret' });
+  const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+  const REAL_LOOKING_KEY = 'q2VcB9x0ZZmZ3tY7l1w8n0aWm9QkS4uJt6R5e3Yc1Xo8pLhD2fGk7sA4bN0vM1cE9rT3yU6iO5pQ8wZ2xC4vB7n==';
+
+  it.each([
+    ['a bot password without an app id', { MicrosoftAppPassword: 'real-secret' }, ['MicrosoftAppPassword']],
+    ['a bot tenant id without an app id', { MicrosoftAppTenantId: TENANT }, ['MicrosoftAppTenantId']],
+    ["the Agents Toolkit's BOT_PASSWORD (this repo's env/ files use these names)", { BOT_PASSWORD: 'real-secret' }, ['BOT_PASSWORD']],
+    ['SECRET_BOT_PASSWORD', { SECRET_BOT_PASSWORD: 'real-secret' }, ['SECRET_BOT_PASSWORD']],
+    ['an upper-case app password', { MICROSOFTAPPPASSWORD: 'real-secret' }, ['MICROSOFTAPPPASSWORD']],
+    ['a blank password, declared as in an old .env', { MicrosoftAppPassword: '' }, ['MicrosoftAppPassword']],
+    ['a blank app id next to a blank password', { MicrosoftAppId: ' ', MicrosoftAppPassword: '' }, ['MicrosoftAppId', 'MicrosoftAppPassword']],
+    ['an Azure SDK client secret', { AZURE_CLIENT_SECRET: 'real-secret' }, ['AZURE_CLIENT_SECRET']],
+    ['a storage account key', { AZURE_STORAGE_KEY: REAL_LOOKING_KEY }, ['AZURE_STORAGE_KEY']],
+    [
+      'a blob connection string with a real account key',
+      { STORAGE: 'blob', BLOB_CONNECTION_STRING: `DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=${REAL_LOOKING_KEY};EndpointSuffix=core.windows.net` },
+      ['BLOB_CONNECTION_STRING'],
+    ],
+    ['a connection string with a SAS', { SOME_STORAGE: 'BlobEndpoint=https://contoso.blob.core.windows.net/;SharedAccessSignature=sv=2024&sig=abc' }, ['SOME_STORAGE']],
+    ['the Agents SDK client secret and tenant', { CLIENT_SECRET: 'real-secret', TENANT_ID: TENANT }, ['CLIENT_SECRET', 'TENANT_ID']],
+    [
+      'an Agents SDK connection, spelled the .NET way',
+      { Connections__ServiceConnection__Settings__ClientSecret: 'real-secret', connections__graph__settings__clientSecret: 'real-secret' },
+      ['Connections__ServiceConnection__Settings__ClientSecret', 'connections__graph__settings__clientSecret'],
+    ],
+  ])('refuses sample mode next to %s, naming the variables and never the values', (_label, env, names) => {
+    const problems = problemsOf(env as Record<string, string>);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^MicrosoftAppPassword is set but MicrosoftAppId is empty/);
-    expect(problems[0]).not.toContain('real-secret');
+    expect(problems[0]).toMatch(/^No bot app id is set \(MicrosoftAppId, BOT_ID, CLIENT_ID\), so this would start the sample tenant/);
+    expect(problems[0]).toContain(`look like credentials: ${names.join(', ')}`);
+    for (const value of Object.values(env)) if (value.trim()) expect(problems[0]).not.toContain(value);
+    expect(problems[0]).not.toContain(REAL_LOOKING_KEY);
   });
 
-  it('refuses sample mode when a bot tenant id is set without an app id', () => {
-    expect(problemsOf({ MicrosoftAppTenantId: TENANT })[0]).toMatch(/^MicrosoftAppTenantId is set but MicrosoftAppId is empty/);
+  it('says which credentials are declared but empty', () => {
+    expect(problemsOf({ MicrosoftAppPassword: '', BOT_ID: '' })[0]).toContain('(declared but empty: BOT_ID, MicrosoftAppPassword)');
   });
 
-  it.each(['SAMPLE_TENANT_PERSONA', 'SAMPLE_TENANT_PORT'])('refuses live mode with the sample switch %s forced on', (name) => {
-    const problems = problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's', [name]: name.endsWith('PORT') ? '4010' : 'ga' });
+  it("Azurite's published development key is not a credential: sample mode with Blob storage on Azurite starts", () => {
+    const connectionString = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_KEY};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`;
+    expect(loadConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: connectionString }).mode).toBe('sample');
+    expect(loadConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).mode).toBe('sample');
+  });
+
+  it('the app type alone is not a credential', () => {
+    expect(loadConfig({ MicrosoftAppType: 'SingleTenant' }).mode).toBe('sample');
+  });
+
+  it.each([
+    ['SAMPLE_TENANT_PERSONA', 'ga'],
+    ['SAMPLE_TENANT_PORT', '4010'],
+    ['SAMPLE_SERVICE_URLS', 'http://127.0.0.1:3979'],
+  ])('refuses live mode with the sample switch %s forced on', (name, value) => {
+    const problems = problemsOf({ ...LIVE, [name]: value });
     expect(problems).toEqual([expect.stringMatching(new RegExp(`^${name} is a sample-tenant setting and cannot be used with MicrosoftAppId`))]);
   });
 
@@ -72,19 +117,19 @@ describe('a demo mode never runs next to real credentials', () => {
     ['a loopback server', 'http://127.0.0.1:4010'],
     ['a non-Microsoft https host', 'https://graph.contoso.example'],
   ])('refuses live mode when GRAPH_BASE_URL is %s (real tokens would go there)', (_label, url) => {
-    const problems = problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's', GRAPH_BASE_URL: url });
+    const problems = problemsOf({ ...LIVE, GRAPH_BASE_URL: url });
     expect(problems).toEqual([expect.stringMatching(/^GRAPH_BASE_URL must be https on a Microsoft Graph host/)]);
   });
 
   it('live mode with a national-cloud Graph host is fine', () => {
-    const config = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's', GRAPH_BASE_URL: 'https://graph.microsoft.us' });
+    const config = loadConfig({ ...LIVE, GRAPH_BASE_URL: 'https://graph.microsoft.us' });
     expect(config.graphBaseUrl).toBe('https://graph.microsoft.us');
   });
 });
 
 describe('live mode credentials', () => {
   it('MultiTenant with an app id and password runs live', () => {
-    const config = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', OAUTH_CONNECTION_NAME: 'GraphConnection' });
+    const config = loadConfig({ ...LIVE, MicrosoftAppPassword: 'secret', OAUTH_CONNECTION_NAME: 'GraphConnection' });
     expect(config.mode).toBe('live');
     expect(config.bot).toEqual({ appId: APP_ID, appPassword: 'secret', tenantId: undefined, appType: 'MultiTenant' });
     expect(config.oauthConnectionName).toBe('GraphConnection');
@@ -107,11 +152,11 @@ describe('live mode credentials', () => {
   });
 
   it('an app id without a password is refused', () => {
-    expect(problemsOf({ MicrosoftAppId: APP_ID })).toEqual(['MicrosoftAppPassword is required when MicrosoftAppId is set (MicrosoftAppType MultiTenant)']);
+    expect(problemsOf({ MicrosoftAppId: APP_ID, ALLOWED_TENANTS: '*' })).toEqual(['MicrosoftAppPassword is required when MicrosoftAppId is set (MicrosoftAppType MultiTenant)']);
   });
 
   it('an app id that is not a GUID is refused', () => {
-    expect(problemsOf({ MicrosoftAppId: 'my-bot', MicrosoftAppPassword: 's' })[0]).toMatch(/^MicrosoftAppId must be the bot's Entra app \(client\) ID/);
+    expect(problemsOf({ ...LIVE, MicrosoftAppId: 'my-bot' })[0]).toMatch(/^MicrosoftAppId must be the bot's Entra app \(client\) ID/);
   });
 });
 
@@ -177,7 +222,9 @@ describe('blob storage', () => {
 
 describe('.env.example', () => {
   const text = fs.readFileSync(resourcePath('.env.example'), 'utf8');
-  const names = [...text.matchAll(/^([A-Za-z_]+)=/gm)].map((m) => m[1]);
+  // `#Name=`: a credential setting, commented out so a copied file doesn't declare it empty.
+  const names = [...text.matchAll(/^#?([A-Za-z_]+)=/gm)].map((m) => m[1]);
+  const uncommented = [...text.matchAll(/^([A-Za-z_]+)=/gm)].map((m) => m[1]);
 
   it('lists every setting, each with a comment above it', () => {
     expect(names.sort()).toEqual(
@@ -187,12 +234,15 @@ describe('.env.example', () => {
         'MicrosoftAppPassword',
         'MicrosoftAppTenantId',
         'MicrosoftAppType',
+        'ALLOWED_TENANTS',
+        'OAUTH_URL',
         'OAUTH_CONNECTION_NAME',
         'OAUTH_WRITE_CONNECTION_NAME',
         'GRAPH_BASE_URL',
         'GRAPH_TIMEOUT_MS',
         'SAMPLE_TENANT_PERSONA',
         'SAMPLE_TENANT_PORT',
+        'SAMPLE_SERVICE_URLS',
         'STORAGE',
         'BLOB_CONNECTION_STRING',
         'BLOB_CONTAINER',
@@ -202,13 +252,121 @@ describe('.env.example', () => {
     );
     const lines = text.split('\n');
     for (const name of names) {
-      const index = lines.findIndex((l) => l.startsWith(`${name}=`));
+      const index = lines.findIndex((l) => l.startsWith(`${name}=`) || l.startsWith(`#${name}=`));
       expect(lines[index - 1]).toMatch(/^#/);
     }
   });
 
-  it('copied as is, it starts the sample tenant', () => {
-    const env = Object.fromEntries(names.map((n) => [n, '']));
+  it('copied as is, it starts the sample tenant; the credential settings are the commented-out ones', () => {
+    const env = Object.fromEntries(uncommented.map((n) => [n, '']));
     expect(loadConfig(env).mode).toBe('sample');
+    expect(names.filter((n) => !uncommented.includes(n)).sort()).toEqual(['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId']);
+  });
+
+  it('names every alias it accepts', () => {
+    for (const alias of Object.values(SETTING_NAMES).flat()) expect(text).toContain(alias);
+  });
+});
+
+describe('the Agents Toolkit and Agents SDK names work as the Bot Framework ones', () => {
+  it.each([
+    ['Agents Toolkit', { BOT_ID: APP_ID, BOT_PASSWORD: 'secret', BOT_TENANT_ID: TENANT, BOT_TYPE: 'SingleTenant' }],
+    ['Agents Toolkit, secret as SECRET_BOT_PASSWORD', { BOT_ID: APP_ID, SECRET_BOT_PASSWORD: 'secret', BOT_TENANT_ID: TENANT, BOT_TYPE: 'SingleTenant' }],
+    ['Agents SDK', { CLIENT_ID: APP_ID, CLIENT_SECRET: 'secret', TENANT_ID: TENANT, MicrosoftAppType: 'SingleTenant' }],
+    [
+      'Agents SDK connection settings',
+      {
+        connections__serviceConnection__settings__clientId: APP_ID,
+        connections__serviceConnection__settings__clientSecret: 'secret',
+        connections__serviceConnection__settings__tenantId: TENANT,
+        BOT_TYPE: 'singletenant',
+      },
+    ],
+    ['other casings of the Bot Framework names', { MICROSOFTAPPID: APP_ID, microsoftAppPassword: 'secret', MicrosoftAppTenantID: TENANT, MICROSOFTAPPTYPE: 'SingleTenant' }],
+  ])('%s: live mode starts, never the sample tenant', (_label, env) => {
+    const config = loadConfig(env);
+    expect(config.mode).toBe('live');
+    expect(config.bot).toEqual({ appId: APP_ID, appPassword: 'secret', tenantId: TENANT, appType: 'SingleTenant' });
+    expect(config.allowedTenants).toEqual([TENANT]);
+  });
+
+  it('one setting under two names with the same value is fine', () => {
+    expect(loadConfig({ ...LIVE, BOT_ID: APP_ID }).bot?.appId).toBe(APP_ID);
+  });
+
+  it.each([
+    ['MicrosoftAppId', { ...LIVE, BOT_ID: '99999999-9999-4999-8999-999999999999' }, 'MicrosoftAppId, BOT_ID'],
+    ['MicrosoftAppPassword', { ...LIVE, SECRET_BOT_PASSWORD: 'other-secret' }, 'MicrosoftAppPassword, SECRET_BOT_PASSWORD'],
+    ['MicrosoftAppTenantId', { ...LIVE, MicrosoftAppTenantId: TENANT, TENANT_ID: 'b1b2c3d4-0000-4000-8000-000000000002' }, 'MicrosoftAppTenantId, TENANT_ID'],
+    ['MicrosoftAppType', { ...LIVE, MicrosoftAppType: 'MultiTenant', BOT_TYPE: 'SingleTenant', MicrosoftAppTenantId: TENANT }, 'MicrosoftAppType, BOT_TYPE'],
+  ])('two different values for %s stop start-up, naming both variables and neither value', (setting, env, names) => {
+    const problems = problemsOf(env as Record<string, string>);
+    expect(problems).toContainEqual(`${setting} is given under several names with different values (${names}): keep one of them, or give them the same value`);
+    expect(problems.join('\n')).not.toMatch(/other-secret|99999999/);
+  });
+});
+
+describe('the regional token service (OAUTH_URL)', () => {
+  it.each(['https://europe.token.botframework.com', 'https://europe.token.botframework.com/', 'https://token.botframework.azure.us'])('%s is accepted', (url) => {
+    expect(loadConfig({ ...LIVE, OAUTH_URL: url }).oauthUrl).toBe(url.replace(/\/$/, ''));
+  });
+
+  it('unset means the global service', () => {
+    expect(loadConfig(LIVE).oauthUrl).toBeUndefined();
+  });
+
+  it.each([
+    'http://europe.token.botframework.com',
+    'https://europe.token.botframework.com.evil.example',
+    'https://token.contoso.example',
+    'https://botframework.com',
+    'europe.token.botframework.com',
+  ])('%s is refused', (url) => {
+    expect(problemsOf({ ...LIVE, OAUTH_URL: url })).toEqual([expect.stringMatching(/^OAUTH_URL must be the https URL of a Bot Framework token service/)]);
+  });
+});
+
+describe('allowed tenants', () => {
+  const OTHER = 'b1b2c3d4-0000-4000-8000-000000000002';
+
+  it('a MultiTenant bot must say which tenants it serves', () => {
+    expect(problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's' })).toEqual([
+      'ALLOWED_TENANTS is required for a MultiTenant bot: list the tenant IDs (GUIDs) whose users may use it, separated by commas, or * to serve every tenant',
+    ]);
+    expect(loadConfig({ ...LIVE, ALLOWED_TENANTS: '*' }).allowedTenants).toBe('*');
+    expect(loadConfig({ ...LIVE, ALLOWED_TENANTS: ` ${TENANT.toUpperCase()} , ${OTHER}` }).allowedTenants).toEqual([TENANT, OTHER]);
+  });
+
+  it("a SingleTenant or managed-identity bot serves its own tenant unless told otherwise", () => {
+    const single = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT };
+    expect(loadConfig(single).allowedTenants).toEqual([TENANT]);
+    expect(loadConfig({ ...single, ALLOWED_TENANTS: `${TENANT},${OTHER}` }).allowedTenants).toEqual([TENANT, OTHER]);
+    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT }).allowedTenants).toEqual([TENANT]);
+  });
+
+  it('the sample tenant serves any tenant unless told otherwise', () => {
+    expect(loadConfig({}).allowedTenants).toBe('*');
+    expect(loadConfig({ ALLOWED_TENANTS: TENANT }).allowedTenants).toEqual([TENANT]);
+  });
+
+  it.each(['contoso.onmicrosoft.com', `${TENANT};${OTHER}`, '*,' + TENANT, ','])('ALLOWED_TENANTS=%s is refused', (value) => {
+    expect(problemsOf({ ...LIVE, ALLOWED_TENANTS: value })).toEqual([expect.stringMatching(/^ALLOWED_TENANTS must be \* or tenant IDs \(GUIDs\) separated by commas/)]);
+  });
+});
+
+describe('local channels the sample tenant answers (SAMPLE_SERVICE_URLS)', () => {
+  it('defaults to the Agents Playground and takes loopback URLs, by origin', () => {
+    expect(loadConfig({ SAMPLE_SERVICE_URLS: 'http://127.0.0.1:3979/, http://localhost:4000/_connector' }).sampleServiceOrigins).toEqual([
+      'http://127.0.0.1:3979',
+      'http://localhost:4000',
+    ]);
+  });
+
+  it.each(['https://smba.trafficmanager.net/emea/', 'file:///tmp/x', 'not a url'])('%s is refused', (value) => {
+    expect(problemsOf({ SAMPLE_SERVICE_URLS: value })).toEqual([expect.stringMatching(/^SAMPLE_SERVICE_URLS must list http\(s\) URLs on loopback/)]);
+  });
+
+  it('live mode has none (authentication decides who is answered)', () => {
+    expect(loadConfig(LIVE).sampleServiceOrigins).toEqual([]);
   });
 });

@@ -89,8 +89,11 @@ export interface GraphSignIn {
   setPersona(context: TurnContext, persona: string): Promise<boolean>;
   /** Sample mode: the persona this user is signed in as, if any. */
   currentPersona(context: TurnContext): Promise<string | undefined>;
-  /** "sign out": Token Service sign-out of every connection (live) and forget the sample persona. */
-  signOut(context: TurnContext): Promise<void>;
+  /**
+   * "sign out": Token Service sign-out of every connection (live) and forget the sample persona. `quiet`: say
+   * nothing (the caller explains why, e.g. an expired sign-in).
+   */
+  signOut(context: TurnContext, options?: { quiet?: boolean }): Promise<void>;
 }
 
 export interface SignInConfig {
@@ -182,18 +185,19 @@ export class SignInDialog extends ComponentDialog implements GraphSignIn {
     return true;
   }
 
-  async signOut(context: TurnContext): Promise<void> {
+  async signOut(context: TurnContext, options: { quiet?: boolean } = {}): Promise<void> {
     const lang = await this.langOf(context);
     if (this.mode === 'live') {
       for (const name of [this.connectionName, this.writeConnectionName]) {
         if (name) await signOutConnection(context, name);
       }
       await this.preference.delete(context);
-      await context.sendActivity(t(lang, 'auth.signout.live'));
+      if (!options.quiet) await context.sendActivity(t(lang, 'auth.signout.live'));
       return;
     }
     const pref = await this.preference.get(context, {});
     await this.preference.delete(context);
+    if (options.quiet) return;
     await context.sendActivity(
       pref.persona
         ? t(lang, 'auth.signout.sample', { persona: personaLabel(lang, pref.persona) })

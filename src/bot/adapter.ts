@@ -21,6 +21,7 @@ import type { Config } from '../config';
 import { resolveLang, t } from '../i18n';
 import { log } from '../log';
 import { errorResponse, messageResponse } from '../dialogs/invokeResponse';
+import { createTenantGate } from './tenantGate';
 
 export interface AdapterOptions {
   /**
@@ -70,7 +71,10 @@ export class SyncHelperAdapter extends CloudAdapter {
   }
 }
 
-/** ConfigurationBotFrameworkAuthentication settings for the bot's own credentials (empty in sample mode ⇒ auth off). */
+/**
+ * ConfigurationBotFrameworkAuthentication settings for the bot's own credentials (empty in sample mode ⇒ auth off),
+ * and the regional token service (OAUTH_URL → `OAuthUrl`, used by the user-token client behind sign-in).
+ */
 export function botFrameworkAuthSettings(config: Config): Record<string, string> {
   if (!config.bot) return {};
   const settings: Record<string, string> = {
@@ -79,22 +83,44 @@ export function botFrameworkAuthSettings(config: Config): Record<string, string>
   };
   if (config.bot.appPassword) settings.MicrosoftAppPassword = config.bot.appPassword;
   if (config.bot.tenantId) settings.MicrosoftAppTenantId = config.bot.tenantId;
+  if (config.oauthUrl) settings.OAuthUrl = config.oauthUrl;
   return settings;
 }
 
-/** What the user sees when a turn fails, and what an invoke answers so Teams never waits for nothing. */
+/** Fields of an activity as given, or undefined when missing or of the wrong type (the handler must not throw on them). */
+function stringField(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * What the user sees when a turn fails, and what an invoke answers so Teams never waits for nothing. Never throws,
+ * whatever the activity looks like (it may be the malformed activity that made the turn fail).
+ */
 export async function handleTurnError(context: TurnContext, error: unknown): Promise<void> {
-  const activity = context.activity;
+  try {
+    await reportTurnError(context, error);
+  } catch (handlerError) {
+    try {
+      log.error('the turn-error handler itself failed', describeError(handlerError));
+    } catch {
+      // Nothing left to do: never let the error handler throw.
+    }
+  }
+}
+
+async function reportTurnError(context: TurnContext, error: unknown): Promise<void> {
+  const activity = (context?.activity ?? {}) as Partial<Activity>;
+  const conversation = (typeof activity.conversation === 'object' && activity.conversation) || undefined;
   log.error('turn failed', {
     ...describeError(error),
-    activityType: activity?.type,
-    name: activity?.name,
-    channelId: activity?.channelId,
-    conversationType: activity?.conversation?.conversationType,
+    activityType: stringField(activity.type),
+    name: stringField(activity.name),
+    channelId: stringField(activity.channelId),
+    conversationType: stringField(conversation?.conversationType),
   });
-  const text = t(resolveLang(activity?.locale), 'common.error.turn');
+  const text = t(resolveLang(stringField(activity.locale)), 'common.error.turn');
   try {
-    if (activity?.type === 'invoke') {
+    if (activity.type === 'invoke') {
       const isCardAction = activity.name === 'adaptiveCard/action';
       if (!context.turnState.get(INVOKE_RESPONSE_KEY)) {
         // A card click shows the message in place; other invokes get a proper error response.
@@ -105,7 +131,7 @@ export async function handleTurnError(context: TurnContext, error: unknown): Pro
       }
       if (isCardAction) return;
     }
-    if (activity?.conversation?.id && activity.serviceUrl) await context.sendActivity(text);
+    if (stringField(conversation?.id) && stringField(activity.serviceUrl)) await context.sendActivity(text);
   } catch (sendError) {
     log.error('could not tell the user that the turn failed', describeError(sendError));
   }
@@ -116,5 +142,8 @@ export function createAdapter(config: Config, opts: AdapterOptions = {}): SyncHe
   const auth = new ConfigurationBotFrameworkAuthentication(settings, opts.credentialsFactory);
   const adapter = new SyncHelperAdapter(auth);
   adapter.onTurnError = handleTurnError;
+  // First middleware: activities from tenants not in ALLOWED_TENANTS go no further.
+  const tenantGate = createTenantGate(config.allowedTenants);
+  if (tenantGate) adapter.use(tenantGate);
   return adapter;
 }

@@ -19,6 +19,7 @@ interface ActivityLike {
   type?: string;
   name?: string;
   value?: unknown;
+  text?: unknown;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -30,14 +31,16 @@ export function readCardAction(activity: ActivityLike): CardAction | undefined {
     const action = activity.value.action;
     if (!isRecord(action)) return undefined;
     const data = isRecord(action.data) ? action.data : {};
-    const verb = typeof action.verb === 'string' ? action.verb : typeof data.verb === 'string' ? data.verb : undefined;
-    if (!verb) return undefined;
+    // A click without a verb (a foreign or very old card) is still a click: verb '' makes it stale, so it gets the
+    // "older card" answer instead of silence.
+    const verb = typeof action.verb === 'string' ? action.verb : typeof data.verb === 'string' ? data.verb : '';
     return { verb, v: typeof data.v === 'number' ? data.v : 0, data, via: 'execute' };
   }
   if (activity.type === 'message' && isRecord(activity.value)) {
     const data = activity.value;
-    if (typeof data.verb !== 'string') return undefined;
-    return { verb: data.verb, v: typeof data.v === 'number' ? data.v : 0, data, via: 'submit' };
+    // Action.Submit sends its data with no text; a message that has text is something typed, not a click.
+    if (typeof data.verb !== 'string' && typeof activity.text === 'string' && activity.text.trim()) return undefined;
+    return { verb: typeof data.verb === 'string' ? data.verb : '', v: typeof data.v === 'number' ? data.v : 0, data, via: 'submit' };
   }
   return undefined;
 }

@@ -20,6 +20,8 @@ export interface Requirement {
 export function whyFailed(failure: Failed, needs: Requirement): Text {
   const roles = needs.roles?.length ? roleList(needs.roles) : '';
   const scopes = needs.scopes?.join(', ') ?? '';
+  // 401 is Graph rejecting the token itself (expired or invalid), not a missing role: sign in again.
+  if (failure.status === 401 && failure.code === 'InvalidAuthenticationToken') return { key: 'diag.unchecked.signInExpired', params: {} };
   if (failure.status === 401 || failure.status === 403) {
     if (needs.licence && /licen[cs]e|premium|B2C|Authentication_RequestFromNonPremiumTenantOrB2CTenant/i.test(`${failure.code} ${failure.message ?? ''}`)) {
       return { key: 'diag.unchecked.licence', params: { licence: needs.licence } };

@@ -5,7 +5,8 @@
 import type { Clock } from '../clock';
 import { diagnoseGroup, diagnoseResolutionProblem, diagnoseTenant, explainConnectError, groupKind, type GroupKind, type GroupTopic } from '../diagnostics/group';
 import { diagnoseApp, diagnoseResolution, type ProvisioningAction, type ProvisioningTopic } from '../diagnostics/provisioning';
-import type { AppResolution, GroupResolution } from '../diagnostics/snapshot';
+import type { AppResolution, Failed, GroupResolution } from '../diagnostics/snapshot';
+import { requestLabel } from '../graph/errors';
 import { sortFindings, type Diagnosis } from '../diagnostics/types';
 import { fetchGroupById, resolveApp, resolveGroup, type GraphApi } from '../graph';
 import { fetchTenantSnapshot } from '../graph/tenantSnapshot';
@@ -103,6 +104,57 @@ async function checkApp(api: GraphApi, req: CheckRequest, clock: Clock): Promise
   return { kind: 'verdict', diagnosis, subjectId: res.snapshot.servicePrincipal.id, actions };
 }
 
-export function runCheck(api: GraphApi, req: CheckRequest, clock: Clock): Promise<CheckOutcome> {
-  return familyOf(req.topic) === 'group' ? checkGroup(api, req, clock) : checkApp(api, req, clock);
+/**
+ * Graph answered 401 (InvalidAuthenticationToken: expired or invalid token). Nothing the check read can be trusted
+ * as "access denied": the admin has to sign in again. Thrown by `runCheck` after the check, never mid-way.
+ */
+export class SignInExpiredError extends Error {
+  constructor(readonly request?: string) {
+    super(`Graph rejected the admin's token (401)${request ? ` for ${request}` : ''}`);
+    this.name = 'SignInExpiredError';
+  }
+}
+
+/** The same GraphApi, noting the first request Graph answered with 401. */
+function watchForRejectedToken(api: GraphApi): { api: GraphApi; rejected: () => string | undefined } {
+  let rejected: string | undefined;
+  const note = (status: number, request: string) => {
+    if (status === 401 && rejected === undefined) rejected = request;
+  };
+  const notePart = <P extends { ok: boolean }>(part: P, request: string): P => {
+    if (!part.ok) note((part as unknown as Failed).status, request);
+    return part;
+  };
+  const watched: GraphApi = {
+    baseUrl: api.baseUrl,
+    request: async (method, path, body, headers) => {
+      const res = await api.request(method, path, body, headers);
+      note(res.status, requestLabel(method, path));
+      return res;
+    },
+    async get<T>(path: string, headers?: Record<string, string>) {
+      return notePart(await api.get<T>(path, headers), requestLabel('GET', path));
+    },
+    async getAll<T>(path: string, maxPages?: number, headers?: Record<string, string>) {
+      return notePart(await api.getAll<T>(path, maxPages, headers), requestLabel('GET', path));
+    },
+    async post<T>(path: string, body: unknown, headers?: Record<string, string>) {
+      return notePart(await api.post<T>(path, body, headers), requestLabel('POST', path));
+    },
+    batch: async (requests) => {
+      const responses = await api.batch(requests);
+      for (const r of requests) note(responses.get(r.id)?.status ?? 0, requestLabel(r.method, r.url));
+      return responses;
+    },
+  };
+  return { api: watched, rejected: () => rejected };
+}
+
+/** Runs one check. Throws `SignInExpiredError` when Graph rejected the admin's token (sign in again). */
+export async function runCheck(api: GraphApi, req: CheckRequest, clock: Clock): Promise<CheckOutcome> {
+  const watch = watchForRejectedToken(api);
+  const outcome = await (familyOf(req.topic) === 'group' ? checkGroup(watch.api, req, clock) : checkApp(watch.api, req, clock));
+  const rejected = watch.rejected();
+  if (rejected !== undefined) throw new SignInExpiredError(rejected);
+  return outcome;
 }

@@ -27,7 +27,7 @@ import type { Clock } from '../clock';
 import { provisionOnDemand, restartJob, type GraphApi } from '../graph';
 import { t } from '../i18n';
 import { log } from '../log';
-import { runCheck, type CandidateOption, type CheckOutcome } from './checks';
+import { runCheck, SignInExpiredError, type CandidateOption, type CheckOutcome } from './checks';
 import { CARD_PROMPT, CardPrompt, type CardPromptOptions } from './cardPrompt';
 import { replaceClickedCard } from './invokeResponse';
 import { LangStore } from './lang';
@@ -144,6 +144,12 @@ export class LiveCheckDialog extends ComponentDialog {
       await this.tellTimedOut(context, options, budgetMs);
       return undefined;
     } catch (err) {
+      if (err instanceof SignInExpiredError) {
+        // Sign out of the connection so the next check asks for a fresh sign-in (issue #11: 401 → sign in again).
+        await this.deps.signIn.signOut(context, { quiet: true });
+        await sendText(context, t(options.lang, 'live.signInExpired'));
+        return undefined;
+      }
       log.warn('live check failed', { topic: options.topic, error: err instanceof Error ? err.message : String(err) });
       await sendText(context, t(options.lang, 'live.failed'));
       return undefined;
@@ -268,8 +274,13 @@ export class LiveCheckDialog extends ComponentDialog {
         }),
       );
     } else {
-      const key = result.status === 401 || result.status === 403 ? 'live.action.denied' : 'live.action.failed';
-      await sendCard(step.context, messageCard({ title: t(lang, `live.action.${kind}.title`), text: t(lang, key, { status: result.status, code: result.code }), buttons: [again] }));
+      // 401: the token expired or was revoked — sign out so the next try asks again; 403: the account lacks the right.
+      if (result.status === 401) await this.deps.signIn.signOut(step.context, { quiet: true });
+      const text =
+        result.status === 401
+          ? t(lang, 'live.action.signInExpired')
+          : t(lang, result.status === 403 ? 'live.action.denied' : 'live.action.failed', { status: result.status, code: result.code });
+      await sendCard(step.context, messageCard({ title: t(lang, `live.action.${kind}.title`), text, buttons: [again] }));
     }
     return step.endDialog({ done: true } satisfies LiveCheckResult);
   }

@@ -55,9 +55,10 @@ export function t(lang: Lang, key: string, params?: Record<string, string | numb
  * Locale of an activity → language. nb-NO, nb, no, nn (and no-NO, nn-NO) → Norwegian Bokmål;
  * anything else → English. An explicit preference (the admin switched language) wins.
  */
-export function resolveLang(activityLocale: string | undefined | null, preference?: Lang | null): Lang {
+export function resolveLang(activityLocale: unknown, preference?: Lang | null): Lang {
   if (preference === 'en' || preference === 'nb') return preference;
-  const primary = (activityLocale ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  // Activities come from outside: a locale that is not a string means "no locale", never a crash.
+  const primary = (typeof activityLocale === 'string' ? activityLocale : '').trim().toLowerCase().split(/[-_]/)[0];
   return primary === 'nb' || primary === 'no' || primary === 'nn' ? 'nb' : 'en';
 }
 

@@ -60,7 +60,7 @@ export interface FaultSpec {
   /** Matched against the decoded "path?query" (e.g. "/v1.0/groups?$filter=…"); batch sub-requests are matched as "/v1.0" + their url. */
   match: RegExp | string;
   /** Answer with this Graph error; omit for a pure delay. */
-  status?: 429 | 500 | 503 | 403 | 404;
+  status?: 429 | 500 | 503 | 401 | 403 | 404;
   /** How many matching requests it hits (default: every one until cleared). */
   times?: number;
   /** Retry-After header in seconds (429 default 1; 503 only when given). */
@@ -118,6 +118,7 @@ const FAULT_CODES: Record<number, [string, string]> = {
   429: ['TooManyRequests', 'Too many requests. Please retry after the number of seconds in the Retry-After header.'],
   500: ['InternalServerError', 'An internal server error occurred.'],
   503: ['ServiceUnavailable', 'The service is temporarily unavailable. Please retry later.'],
+  401: ['InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.'],
   403: ['Authorization_RequestDenied', 'Insufficient privileges to complete the operation.'],
   404: ['Request_ResourceNotFound', 'The requested resource does not exist.'],
 };

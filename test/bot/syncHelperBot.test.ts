@@ -267,13 +267,22 @@ describe('malformed activities never crash the bot', () => {
     expect(bot.echo!.seen[0]).toMatchObject({ text: 'hello', action: undefined });
   });
 
-  it('a message with entities that are not a list, and no recipient, still reaches the dialog', async () => {
+  it('a message without a recipient still reaches the dialog', async () => {
     const activity = bot.teams.groupChatMessage('check Sales');
-    activity.entities = { type: 'mention' };
     delete activity.recipient;
     const res = await bot.post(activity);
     expect(res.status).toBe(200);
-    expect(bot.echo!.seen[0].text).toBe('check Sales');
+    // Without a recipient the bot can't tell which mention is itself, so the mention text stays.
+    expect(bot.echo!.seen[0].text).toMatch(/check Sales$/);
+  });
+
+  it('a message with entities that are not a list is refused by the server with 400, before any turn', async () => {
+    const activity = bot.teams.groupChatMessage('check Sales');
+    activity.entities = { type: 'mention' };
+    const res = await bot.post(activity);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/"entities" must be an array/);
+    expect(bot.echo!.seen).toHaveLength(0);
   });
 
   it('a conversationUpdate without membersAdded, and an installationUpdate without action, do nothing', async () => {

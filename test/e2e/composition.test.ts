@@ -13,7 +13,7 @@ describe('SyncHelper started as `npm start` does with no Azure account', () => {
   let connector: BotConnector;
   beforeAll(async () => {
     connector = await startBotConnector();
-    running = await start(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }));
+    running = await start(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', SAMPLE_SERVICE_URLS: connector.serviceUrl }));
   });
   afterAll(async () => {
     await running.close();
@@ -23,6 +23,18 @@ describe('SyncHelper started as `npm start` does with no Azure account', () => {
 
   const post = (activity: unknown) =>
     fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+
+  it('listens on 127.0.0.1 only: sample mode answers unauthenticated requests', () => {
+    expect(running.address).toBe('127.0.0.1');
+    expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('refuses an activity whose serviceUrl is a loopback port other than its channels, before any turn', async () => {
+    const teams = teamsActivities('http://127.0.0.1:1/');
+    const res = await post(teams.personalMessage('hello'));
+    expect(res.status).toBe(400);
+    expect(connector.received).toHaveLength(0);
+  });
 
   it('is healthy in sample mode', async () => {
     const res = await fetch(`${running.url}/healthz`);
@@ -38,5 +50,20 @@ describe('SyncHelper started as `npm start` does with no Azure account', () => {
     connector.reset();
     expect((await post(teams.personalMessage("I can't edit the Sales group, it says it's synced from on-premises"))).status).toBe(200);
     expect(connector.activities().length).toBeGreaterThan(0);
+  });
+});
+
+describe('SyncHelper started in live mode', () => {
+  it('listens on all interfaces (every request must carry a Bot Framework token)', async () => {
+    const running = await start(
+      loadConfig({ PORT: '0', LOG_LEVEL: 'silent', BOT_ID: '0b0b0b0b-1111-4222-8333-444455556666', BOT_PASSWORD: 'test-only-secret', ALLOWED_TENANTS: '*' }),
+    );
+    try {
+      expect(['::', '0.0.0.0']).toContain(running.address);
+      expect(await (await fetch(`${running.url}/healthz`)).json()).toEqual({ status: 'ok', mode: 'live' });
+    } finally {
+      await running.close();
+      process.env.LOG_LEVEL = 'silent';
+    }
   });
 });

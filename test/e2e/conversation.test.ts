@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
 /**
  * End to end over HTTP: the real restify server, CloudAdapter and SyncHelperBot, a loopback Bot Connector, and the
  * echo test dialog standing in for RootDialog (the lead swaps in the real one with `startTestBot({ rootDialog })`).
@@ -164,11 +165,60 @@ describe('requests that are not activities', () => {
     expect(bot.connector.received).toHaveLength(0);
   });
 
-  it('without bot credentials it refuses to reply to a non-local serviceUrl (no open relay)', async () => {
-    const activity = { ...bot.teams.personalMessage('hi'), serviceUrl: 'https://smba.trafficmanager.net/emea/' };
+  it.each([
+    ['a non-local serviceUrl', 'https://smba.trafficmanager.net/emea/'],
+    ['another loopback port than the configured channel', 'http://127.0.0.1:1/'],
+    ['localhost for a channel configured as 127.0.0.1', 'http://localhost:PORT/'],
+  ])('without bot credentials it refuses to reply to %s (no open relay), before any turn', async (_label, serviceUrl) => {
+    const port = new URL(bot.connector.serviceUrl).port;
+    const activity = { ...bot.teams.personalMessage('hi'), serviceUrl: serviceUrl.replace('PORT', port) };
     const res = await bot.post(activity);
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/loopback/);
+    expect(res.body.error.message).toMatch(/only answers the local channels in SAMPLE_SERVICE_URLS/);
+    expect(bot.echo!.seen).toHaveLength(0);
+    expect(bot.connector.received).toHaveLength(0);
+  });
+
+  const hostile: [string, (a: any) => void, RegExp][] = [
+    ['a number as locale', (a) => (a.locale = 42), /"locale" must be a string/],
+    ['an object as locale', (a) => (a.locale = { lang: 'nb' }), /"locale" must be a string/],
+    ['membersAdded that is not an array', (a) => (a.membersAdded = { id: '28:bot' }), /"membersAdded" must be an array/],
+    ['membersRemoved that is a string', (a) => (a.membersRemoved = '29:1ola'), /"membersRemoved" must be an array/],
+    ['a membersAdded entry that is not an object', (a) => (a.membersAdded = ['28:bot']), /Every entry of the activity's "membersAdded"/],
+    ['no channelId', (a) => delete a.channelId, /no "channelId"/],
+    ['a numeric channelId', (a) => (a.channelId = 7), /no "channelId"/],
+    ['from as a string', (a) => (a.from = '29:1ola'), /"from" must be an object/],
+    ['a numeric from.id', (a) => (a.from = { id: 12 }), /"from\.id" must be a string/],
+    ['recipient as an array', (a) => (a.recipient = []), /"recipient" must be an object/],
+    ['channelData as a string', (a) => (a.channelData = 'tenant'), /"channelData" must be an object/],
+    ['text as an object', (a) => (a.text = { value: 'hi' }), /"text" must be a string/],
+    ['attachments as an object', (a) => (a.attachments = {}), /"attachments" must be an array/],
+    ['entities with a string entry', (a) => (a.entities = ['mention']), /Every entry of the activity's "entities"/],
+    ['a numeric conversation.tenantId', (a) => (a.conversation.tenantId = 1), /"conversation\.tenantId" must be a string/],
+  ];
+  it.each(hostile)('answers 400 with no turn run for %s', async (_label, spoil, message) => {
+    const activity: any = bot.teams.personalMessage('hi', { locale: 'nb-NO' });
+    spoil(activity);
+    const res = await bot.post(activity);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toEqual({ code: 'BadRequest', message: expect.stringMatching(message) });
+    expect(bot.echo!.seen).toHaveLength(0);
+    expect(bot.connector.received).toHaveLength(0);
+  });
+
+  it('an install event with membersAdded as an object is refused too (no welcome, no crash)', async () => {
+    const activity: any = bot.teams.installationUpdate('personal', 'add');
+    activity.membersAdded = { id: bot.teams.bot.id };
+    expect((await bot.post(activity)).status).toBe(400);
+    expect(bot.connector.received).toHaveLength(0);
+  });
+
+  it('null in optional fields counts as absent', async () => {
+    const activity: any = { ...bot.teams.personalMessage('null fields'), locale: null, entities: null, channelData: null };
+    expect((await bot.post(activity)).status).toBe(200);
+    expect(bot.echo!.seen.map((s) => s.text)).toEqual(['null fields']);
+    bot.echo!.seen.length = 0;
+    bot.connector.reset();
   });
 
   it('answers 413 when the body is over MAX_BODY_BYTES', async () => {

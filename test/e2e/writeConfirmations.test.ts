@@ -174,6 +174,21 @@ describe('a write runs only from its own confirmation', () => {
     expect(writesSince(world, before)).toHaveLength(1);
   });
 
+  it('an expired sign-in on the write itself (Graph 401) says to sign in again, and the request is not retried', async () => {
+    const admin = world.chat();
+    await ask(admin, restartServiceNow);
+    await admin.click('action.request');
+    const id = pendingId(admin);
+    world.tenant.faults.add({ match: /\/restart$/, status: 401, times: 1 });
+    await admin.click('action.confirm', { pending: id });
+    const done = await admin.click('signin.consent');
+    expect(said(done)).toContain(t('en', 'live.action.signInExpired'));
+    const before = world.tenant.requests.length;
+    const again = await admin.click('action.confirm', { pending: id });
+    expect(writesSince(world, before)).toHaveLength(0);
+    expect(said(again)).toContain(t('en', 'live.action.closed.failed', { what: t('en', 'live.action.summary.restartJob', { app: A.quarantinedCredentials.displayName }) }));
+  });
+
   it('på norsk: en eldre, avbrutt bekreftelse endrer ingenting og sier hvorfor', async () => {
     const admin = world.chat({ locale: 'nb-NO' });
     await ask(admin, `klargjøringen til ${A.quarantinedCredentials.displayName} er i karantene`);

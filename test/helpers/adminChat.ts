@@ -65,7 +65,8 @@ export async function startWorld(
   const connector = await startBotConnector();
   const waits: number[] = [];
   const seams: StartSeams = { clock, graphSleep: async (ms) => void waits.push(ms), ...(opts.budgets ? { budgets: opts.budgets } : {}) };
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', GRAPH_BASE_URL: tenant.url, ...env });
+  // The connector is the one local channel this sample-mode bot may answer.
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', GRAPH_BASE_URL: tenant.url, SAMPLE_SERVICE_URLS: connector.serviceUrl, ...env });
   const instances: RunningServer[] = [];
   const world: World = {
     bot: await start(config, seams),

@@ -23,7 +23,7 @@ import { fixedClock } from '../../src/clock';
 import { BotConnector, startBotConnector } from './botConnector';
 import { EchoDialog } from './echoDialog';
 import type { JwtIssuer } from './jwt';
-import { BOT, BOT_APP_ID, teamsActivities, TeamsActivities } from './teamsActivity';
+import { BOT, BOT_APP_ID, teamsActivities, TeamsActivities, TENANT_ID } from './teamsActivity';
 
 export interface TestBotOptions {
   /** The dialog under test; defaults to the echo test dialog. */
@@ -87,7 +87,10 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const connector = options.connector ?? (await startBotConnector());
   const env: Record<string, string> = {
     LOG_LEVEL: 'silent',
-    ...(options.auth ? { MicrosoftAppId: options.auth.appId, MicrosoftAppPassword: 'test-only-secret' } : {}),
+    // Live: a MultiTenant bot serving the test tenant. Sample: the loopback connector is the one channel answered.
+    ...(options.auth
+      ? { MicrosoftAppId: options.auth.appId, MicrosoftAppPassword: 'test-only-secret', ALLOWED_TENANTS: TENANT_ID }
+      : { SAMPLE_SERVICE_URLS: connector.serviceUrl }),
     ...(options.env ?? {}),
   };
   const config = loadConfig(env);
