@@ -17,10 +17,11 @@ param location string = resourceGroup().location
 param webAppSku string = 'B1'
 
 @allowed([
+  'NODE|24-lts'
   'NODE|22-lts'
 ])
-@description('Node.js LTS runtime of the Linux App Service. Node 24 needs restify 12 first (restify 11 fails to load on Node 24).')
-param linuxFxVersion string = 'NODE|22-lts'
+@description('Node.js LTS runtime of the Linux App Service (CI runs the tests on Node 24 and on Node 20).')
+param linuxFxVersion string = 'NODE|24-lts'
 
 @maxLength(42)
 param botDisplayName string = 'SyncHelper'

@@ -151,7 +151,7 @@ export async function start(config: Config, seams: StartSeams = {}): Promise<Run
   });
 
   const web = createServer({ config, adapter, bot });
-  registerLegalPages(web.server); // the manifest's privacy and terms URLs
+  registerLegalPages(web); // the manifest's privacy and terms URLs
   // Sample mode answers unauthenticated requests: loopback only. Live mode (JWT on every request) listens on all interfaces.
   const running = await web.listen(config.port, config.mode === 'sample' ? '127.0.0.1' : undefined);
   log.info('SyncHelper is listening', {

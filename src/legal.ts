@@ -2,7 +2,7 @@
  * GET /privacy and GET /terms: the pages the Teams manifest's privacyUrl and termsOfUseUrl point at, in English or
  * Norwegian Bokmål (?lang=nb|en, else the browser's Accept-Language). Text lives in src/i18n/locales/<lang>/legal.json.
  */
-import type * as restify from 'restify';
+import type { SyncHelperServer } from './server';
 import { type Lang, resolveLang, t } from './i18n';
 
 const PAGES = { privacy: 4, terms: 3 } as const;
@@ -23,14 +23,13 @@ export function renderLegalPage(page: Page, lang: Lang): string {
     `<body style="font-family:system-ui,sans-serif;max-width:40em;margin:2em auto;line-height:1.5"><h1>${title}</h1>${paragraphs.join('')}</body></html>\n`;
 }
 
-export function registerLegalPages(server: restify.Server): void {
+export function registerLegalPages(server: Pick<SyncHelperServer, 'get'>): void {
   for (const page of Object.keys(PAGES) as Page[]) {
-    server.get(`/${page}`, (req: restify.Request, res: restify.Response, next: restify.Next) => {
-      const lang = legalPageLang(req.getQuery(), req.header('accept-language'));
+    server.get(`/${page}`, (req, res, query) => {
+      const lang = legalPageLang(query.toString(), req.headers['accept-language']);
       const html = renderLegalPage(page, lang);
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Language': lang, 'Content-Length': Buffer.byteLength(html) });
-      res.end(html);
-      next();
+      res.end(req.method === 'HEAD' ? undefined : html);
     });
   }
 }

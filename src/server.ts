@@ -1,13 +1,14 @@
 /**
- * HTTP front door (restify 11):
+ * HTTP front door, on Node's own `http` (restify 11 can't load on Node 24 and restify 12 not on Node 20; three
+ * routes don't need a framework):
  *   POST /api/messages  Bot Framework activities → adapter → bot
  *   GET  /healthz       {status: 'ok', mode}
- * The body is read here (not by a restify plugin) so every bad request gets a clear JSON answer and never reaches
- * the adapter: 413 over MAX_BODY_BYTES, 400 for malformed JSON or something that is not an activity.
+ *   GET  …              pages registered with `get` (privacy, terms)
+ * The body is read here so every bad request gets a clear JSON answer and never reaches the adapter: 413 over
+ * MAX_BODY_BYTES, 400 for malformed JSON or something that is not an activity; 404/405 for other paths and methods.
  */
 import type { AddressInfo } from 'net';
-import type { IncomingMessage } from 'http';
-import * as restify from 'restify';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { Request as BotRequest, Response as BotResponse, TurnContext } from 'botbuilder';
 import type { Config } from './config';
 import { log } from './log';
@@ -35,9 +36,54 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** A GET page: the query string and request headers in, the response written by the handler. */
+export type PageHandler = (req: IncomingMessage, res: ServerResponse, query: URLSearchParams) => void;
+
 export interface SyncHelperServer {
-  server: restify.Server;
+  server: Server;
+  /** Serves GET (and HEAD) `path` with `handler`. */
+  get(path: string, handler: PageHandler): void;
   listen(port: number, host?: string): Promise<RunningServer>;
+}
+
+/**
+ * The response shape Bot Framework's CloudAdapter writes to (status → send → end, as Express and restify have it),
+ * over a plain ServerResponse.
+ */
+export class BotHttpResponse {
+  private body: string | undefined;
+  constructor(private readonly res: ServerResponse) {}
+  get headersSent(): boolean {
+    return this.res.headersSent;
+  }
+  status(code: number): this {
+    this.res.statusCode = code;
+    return this;
+  }
+  header(name: string, value: string | number | readonly string[]): this {
+    this.res.setHeader(name, value);
+    return this;
+  }
+  send(body?: unknown): this {
+    if (body === undefined || body === null) return this;
+    const json = typeof body !== 'string' || !this.res.hasHeader('content-type');
+    this.body = typeof body === 'string' ? body : JSON.stringify(body);
+    if (json && !this.res.hasHeader('content-type')) this.res.setHeader('Content-Type', typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json');
+    return this;
+  }
+  end(): this {
+    if (this.res.writableEnded) return this;
+    if (this.body !== undefined) this.res.setHeader('Content-Length', Buffer.byteLength(this.body));
+    this.res.end(this.body);
+    return this;
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return;
+  new BotHttpResponse(res).status(status).header('Content-Type', 'application/json');
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  new BotHttpResponse(res).send(body).end();
 }
 
 class HttpProblem extends Error {
@@ -185,22 +231,17 @@ export function parseActivity(body: Buffer, policy: ActivityPolicy = {}): Record
   return parsed;
 }
 
-function sendProblem(res: restify.Response, problem: HttpProblem): void {
-  if (problem.status === 413) res.header('Connection', 'close');
-  res.send(problem.status, { error: { code: problem.code, message: problem.message } });
+function sendProblem(res: ServerResponse, problem: HttpProblem): void {
+  sendJson(res, problem.status, { error: { code: problem.code, message: problem.message } }, problem.status === 413 ? { Connection: 'close' } : {});
 }
 
 export function createServer(deps: ServerDeps): SyncHelperServer {
   const { config, adapter, bot } = deps;
   const policy: ActivityPolicy = config.bot ? {} : { localServiceOrigins: config.sampleServiceOrigins ?? [] };
-  const server = restify.createServer({ name: 'SyncHelper' });
+  const pages = new Map<string, PageHandler>();
+  pages.set('/healthz', (_req, res) => sendJson(res, 200, { status: 'ok', mode: config.mode }));
 
-  server.get('/healthz', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
-    res.send(200, { status: 'ok', mode: config.mode });
-    next();
-  });
-
-  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+  async function messages(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let activity: Record<string, unknown>;
     try {
       activity = parseActivity(await readBody(req, config.maxBodyBytes), policy);
@@ -212,7 +253,7 @@ export function createServer(deps: ServerDeps): SyncHelperServer {
     }
     (req as unknown as { body: unknown }).body = activity;
     // A turn may answer its HTTP request before it ends (a slow check started from a card): see bot/answerNow.ts.
-    const early = earlyAnswerable(res);
+    const early = earlyAnswerable(new BotHttpResponse(res));
     try {
       await adapter.process(req as unknown as BotRequest, early.res as unknown as BotResponse, (context) => {
         context.turnState.set(ANSWER_NOW, early.answerNow);
@@ -220,12 +261,43 @@ export function createServer(deps: ServerDeps): SyncHelperServer {
       });
     } catch (err) {
       log.error('adapter failed outside a turn', { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
-      if (!res.headersSent) res.send(500, { error: { code: 'InternalError', message: 'The bot could not process the activity.' } });
+      sendJson(res, 500, { error: { code: 'InternalError', message: 'The bot could not process the activity.' } });
     }
+  }
+
+  const server = createHttpServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = req.method ?? 'GET';
+    if (url.pathname === '/api/messages') {
+      if (method === 'POST') {
+        void messages(req, res).catch((err) => {
+          log.error('request failed', { error: err instanceof Error ? err.message : String(err) });
+          sendJson(res, 500, { error: { code: 'InternalError', message: 'The bot could not process the activity.' } });
+        });
+        return;
+      }
+      req.resume();
+      sendJson(res, 405, { error: { code: 'MethodNotAllowed', message: 'Use POST for /api/messages.' } }, { Allow: 'POST' });
+      return;
+    }
+    const page = pages.get(url.pathname);
+    req.resume();
+    if (!page) {
+      sendJson(res, 404, { error: { code: 'NotFound', message: `${url.pathname} does not exist.` } });
+      return;
+    }
+    if (method !== 'GET' && method !== 'HEAD') {
+      sendJson(res, 405, { error: { code: 'MethodNotAllowed', message: `Use GET for ${url.pathname}.` } }, { Allow: 'GET, HEAD' });
+      return;
+    }
+    page(req, res, url.searchParams);
   });
 
   return {
     server,
+    get(path, handler) {
+      pages.set(path, handler);
+    },
     listen(port: number, host?: string): Promise<RunningServer> {
       return new Promise((resolve, reject) => {
         const onError = (err: Error) => reject(err);
@@ -241,7 +313,7 @@ export function createServer(deps: ServerDeps): SyncHelperServer {
               new Promise<void>((done) => {
                 server.close(() => done());
                 // Keep-alive sockets would hold close() open; tests and shutdown want it now.
-                (server.server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+                server.closeAllConnections();
               }),
           });
         };

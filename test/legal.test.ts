@@ -1,18 +1,21 @@
 /** The privacy and terms pages the Teams manifest links to are served by the bot itself, in English and Norwegian. */
-import * as restify from 'restify';
-import type { AddressInfo } from 'net';
 import { registerLegalPages } from '../src/legal';
+import { createServer, type RunningServer } from '../src/server';
 
 describe('GET /privacy and /terms', () => {
-  let server: restify.Server;
+  let running: RunningServer;
   let base: string;
   beforeAll(async () => {
-    server = restify.createServer();
+    const server = createServer({
+      config: { mode: 'sample', maxBodyBytes: 64 * 1024 },
+      adapter: { process: async () => undefined },
+      bot: { run: async () => undefined },
+    });
     registerLegalPages(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    running = await server.listen(0, '127.0.0.1');
+    base = running.url;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => running.close());
 
   it('an admin opening the privacy link from Teams in English reads what is stored and that tokens never are', async () => {
     const res = await fetch(`${base}/privacy`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
@@ -34,5 +37,16 @@ describe('GET /privacy and /terms', () => {
     expect(nb).toContain('Vilkår for bruk av SyncHelper');
     const en = await (await fetch(`${base}/terms?lang=en`, { headers: { 'accept-language': 'nb-NO' } })).text();
     expect(en).toContain('SyncHelper terms of use');
+  });
+
+  it('other paths are 404 and other methods 405, as JSON', async () => {
+    const missing = await fetch(`${base}/nothing-here`);
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe('NotFound');
+    const post = await fetch(`${base}/privacy`, { method: 'POST' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+    const getMessages = await fetch(`${base}/api/messages`);
+    expect(getMessages.status).toBe(405);
   });
 });

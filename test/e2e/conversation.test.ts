@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
- * End to end over HTTP: the real restify server, CloudAdapter and SyncHelperBot, a loopback Bot Connector, and the
+ * End to end over HTTP: the real HTTP server, CloudAdapter and SyncHelperBot, a loopback Bot Connector, and the
  * echo test dialog standing in for RootDialog (the lead swaps in the real one with `startTestBot({ rootDialog })`).
  */
 import type { TurnContext } from 'botbuilder';
