@@ -155,3 +155,35 @@ describe('racing turns of one conversation on two instances (Blob)', () => {
     }
   });
 });
+
+describe('two instances on one Blob container: a confirmed write happens once', () => {
+  let world: World;
+  let second: RunningServer;
+  beforeAll(async () => {
+    world = await startWorld({ STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: nextContainer(), SAMPLE_TENANT_PERSONA: 'appadmin' });
+    second = await world.startInstance();
+  });
+  afterAll(() => world?.close());
+
+  it('Confirm and then Allow changes, each delivered to both instances at once, restart the job exactly once', async () => {
+    const from = newAdmin();
+    const one = world.chat({ from });
+    const two = world.chat({ from, via: second });
+    const app = SAMPLE.apps.quarantinedCredentials;
+    await one.say(`provisioning to ${app.displayName} is in quarantine`);
+    await one.click('issue.mode', { mode: 'live' }, { via: 'submit' });
+    if (one.findAction('signin.persona', { persona: 'appadmin' })) await one.click('signin.persona', { persona: 'appadmin' }, { via: 'submit' });
+    await one.click('action.request', {}, { via: 'submit' });
+    const pending = one.findAction('action.confirm').data.pending;
+    two.cards.push(...one.cards);
+
+    const before = world.tenant.requests.length;
+    await Promise.all([one.click('action.confirm', { pending }, { via: 'submit' }), two.click('action.confirm', { pending }, { via: 'submit' })]);
+    two.cards.push(...one.cards.slice(two.cards.length));
+    await Promise.all([one.click('signin.consent', {}, { via: 'submit' }), two.click('signin.consent', {}, { via: 'submit' })]);
+
+    const writes = world.tenant.requests.slice(before).filter((r) => r.method === 'POST' && /\/restart$/.test(r.path));
+    expect(writes).toHaveLength(1);
+    expect(writes[0].path).toContain(app.id);
+  });
+});
