@@ -4,6 +4,7 @@
  * Any other name is passed through unchanged, for tenants (GRAPH_BASE_URL) that define more personas.
  */
 import { hasKey, t, type Lang } from '../i18n';
+import { AT_ON_ONE_LINE, replaceTagSpans } from '../textScan';
 
 export const KNOWN_PERSONAS = ['ga', 'groups', 'appadmin', 'helpdesk'] as const;
 export type KnownPersona = (typeof KNOWN_PERSONAS)[number];
@@ -39,7 +40,7 @@ const SIGN_OUT_COMMAND = /^\s*(?:please\s+)?(?:sign\s*out|log\s*out|log\s*off|lo
  */
 export function parseSignInCommand(text: string | undefined): SignInCommand | undefined {
   if (!text) return undefined;
-  const cleaned = text.replace(/<at>.*?<\/at>/gi, ' ').trim();
+  const cleaned = replaceTagSpans(text, AT_ON_ONE_LINE, () => ' ').trim();
   if (SIGN_OUT_COMMAND.test(cleaned)) return { kind: 'signout' };
   const m = PERSONA_COMMAND.exec(cleaned);
   const name = m?.[1] ?? m?.[2];

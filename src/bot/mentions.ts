@@ -13,6 +13,8 @@
  *  - remaining HTML tags are dropped, entities decoded, line breaks and runs of whitespace collapsed.
  */
 
+import { AT_SPAN, replaceTagSpans, replaceUpToLast } from '../textScan';
+
 export interface MentionEntityLike {
   type?: string;
   text?: string;
@@ -59,16 +61,26 @@ function sameId(a: string | undefined, b: string | undefined): boolean {
 
 /** Name comparison key: decoded, whitespace collapsed, case-insensitive. */
 function nameKey(text: string): string {
-  return decodeHtmlEntities(text.replace(/<[^>]*>/g, ' '))
+  return decodeHtmlEntities(stripTags(text, ' '))
     .replace(/\u200b|\u200c|\u200d|\ufeff/g, '')
     .replace(/[\s\u00a0]+/g, ' ')
     .trim()
     .toLowerCase();
 }
 
+
+/** Text without HTML tags: `/<[^>]*>/g` (linear: nothing after the last `>` can be a tag). */
+function stripTags(text: string, replacement: string): string {
+  return replaceUpToLast(text, '>', /<[^>]*>/g, replacement);
+}
+
 function innerOfAt(text: string): string {
-  const match = /<at\b[^>]*>([\s\S]*?)<\/at>/i.exec(text);
-  return match ? match[1] : text;
+  let inner: string | undefined;
+  replaceTagSpans(text, AT_SPAN, (whole, found) => {
+    inner ??= found;
+    return whole;
+  });
+  return inner ?? text;
 }
 
 function mentionEntities(entities: unknown): MentionEntityLike[] {
@@ -76,10 +88,6 @@ function mentionEntities(entities: unknown): MentionEntityLike[] {
   return entities.filter(
     (e): e is MentionEntityLike => typeof e === 'object' && e !== null && (e as MentionEntityLike).type === 'mention',
   );
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The text the admin typed, with every mention of the bot removed and other people's mentions as plain names. */
@@ -116,29 +124,29 @@ export function normalizeText(activity: MessageLike): string {
   //    them, not only the first. A bare word is left to step 2 so "ask SyncHelper later" keeps its words.
   for (const m of botMentions) {
     const raw = m.text?.trim();
-    if (raw && (raw.includes('<') || raw.startsWith('@'))) text = text.replace(new RegExp(escapeRegExp(raw), 'g'), ' ');
+    if (raw && (raw.includes('<') || raw.startsWith('@'))) text = text.split(raw).join(' ');
   }
 
   // 2. Every <at>…</at> left: the bot's go, other people's become plain names, unknown ones go.
-  text = text.replace(/<at\b[^>]*>([\s\S]*?)<\/at>/gi, (_whole, inner: string) => {
+  text = replaceTagSpans(text, AT_SPAN, (_whole, inner) => {
     const key = nameKey(inner);
     if (!key) return ' ';
-    if (otherNames.has(key)) return ` ${decodeHtmlEntities(inner.replace(/<[^>]*>/g, ''))} `;
+    if (otherNames.has(key)) return ` ${decodeHtmlEntities(stripTags(inner, ''))} `;
     if (botNames.has(key)) return ' ';
     const words = key.split(' ');
     if (words.every((w) => otherWords.has(w)) && !words.every((w) => botWords.has(w))) {
-      return ` ${decodeHtmlEntities(inner.replace(/<[^>]*>/g, ''))} `;
+      return ` ${decodeHtmlEntities(stripTags(inner, ''))} `;
     }
     return ' ';
   });
   // An unmatched opening or closing <at> tag (truncated payloads) must not leak either.
-  text = text.replace(/<\/?at\b[^>]*>/gi, ' ');
+  text = replaceUpToLast(text, '>', /<\/?at\b[^>]*>/gi, ' ');
 
   // 3. HTML → text: block-level breaks become spaces, other tags vanish, entities decoded.
   text = text
     .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<\/(p|div|li|ul|ol|h[1-6]|tr|blockquote)>/gi, ' ')
-    .replace(/<[^>]*>/g, '');
+    .replace(/<\/(p|div|li|ul|ol|h[1-6]|tr|blockquote)>/gi, ' ');
+  text = stripTags(text, '');
   text = decodeHtmlEntities(text);
 
   // 4. Whitespace (incl. non-breaking and zero-width) collapsed; punctuation left dangling by the removed

@@ -1,5 +1,6 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { cardAttachment, type AdaptiveCard } from '../cards/render';
+import { AT_ON_ONE_LINE, replaceTagSpans, trimEndChars } from '../textScan';
 
 export async function sendCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
   await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
@@ -11,10 +12,8 @@ export async function sendText(context: TurnContext, text: string): Promise<void
 
 /** Lower-case, trimmed, without trailing punctuation or surrounding quotes: for matching typed commands. */
 export function normalise(text: string | undefined): string {
-  return (text ?? '')
-    .replace(/<at>.*?<\/at>/gi, ' ')
-    .toLowerCase()
-    .replace(/[.!?,;:"'«»]+$/g, '')
+  const lower = replaceTagSpans(text ?? '', AT_ON_ONE_LINE, () => ' ').toLowerCase();
+  return trimEndChars(lower, '.!?,;:"\'«»')
     .replace(/^["'«»]+/g, '')
     .replace(/\s+/g, ' ')
     .trim();

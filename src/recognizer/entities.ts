@@ -3,9 +3,12 @@
  * Rules, not a model: quoted names, object ids and e-mail addresses are certain; a name after (or just
  * before) a keyword such as "group"/"gruppen" or "app"/"til" is taken when it looks like a name.
  */
+import { runAnchoredMatches, trimEndChars } from '../textScan';
 import type { Entities } from './types';
 
+/** An e-mail address; found with runAnchoredMatches (linear), never by scanning with this expression alone. */
 const EMAIL = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/;
+const EMAIL_LOCAL_RUN = /[\w.+'-]+/g;
 const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
 /** Quoted spans; straight single quotes only when not inside a word (O'Brien, can't). */
 const QUOTED = /"([^"\n]{1,120})"|“([^”\n]{1,120})”|”([^”\n]{1,120})”|«([^»\n]{1,120})»|‘([^’\n]{1,120})’|(?<![\p{L}\p{N}])'([^'\n]{1,120}?)'(?![\p{L}\p{N}])/gu;
@@ -47,14 +50,95 @@ interface Token {
   ends: boolean;
 }
 
+const LEADING = '([{<';
+const TRAILING = ')]}>.,;:!?';
+
+/** A whitespace-separated word without surrounding brackets and punctuation. */
+function cleanWord(raw: string): string {
+  let start = 0;
+  while (start < raw.length && LEADING.includes(raw[start])) start++;
+  return trimEndChars(raw.slice(start), TRAILING);
+}
+
+function token(raw: string): Token {
+  const clean = cleanWord(raw);
+  return { raw, clean, lower: clean.toLowerCase(), ends: /[.,;:!?)]$/.test(raw) };
+}
+
 function tokenise(text: string): Token[] {
   return text
     .split(/\s+/)
     .filter((t) => t.length > 0)
-    .map((raw) => {
-      const clean = raw.replace(/^[([{<]+/, '').replace(/[)\]}>.,;:!?]+$/, '');
-      return { raw, clean, lower: clean.toLowerCase(), ends: /[.,;:!?)]$/.test(raw) };
-    });
+    .map(token);
+}
+
+/** The e-mail addresses in a text, in order (linear in the text's length). */
+function emails(text: string): { index: number; text: string }[] {
+  return runAnchoredMatches(text, EMAIL_LOCAL_RUN, EMAIL);
+}
+
+function hasEmail(text: string): boolean {
+  return emails(text).length > 0;
+}
+
+/** Keywords are short: a longer word (with its brackets and punctuation) is never one, so it is not looked at. */
+const MAX_KEYWORD_RAW = 64;
+
+/**
+ * The words of a text with their positions, to ask "which words come just before / after this span?" without
+ * tokenising the text again for every quote or address in it (which made extraction quadratic).
+ */
+class WordIndex {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly lowers: string[] = [];
+
+  constructor(private readonly text: string) {
+    for (const m of text.matchAll(/\S+/g)) {
+      this.starts.push(m.index ?? 0);
+      this.ends.push((m.index ?? 0) + m[0].length);
+      this.lowers.push(m[0].length > MAX_KEYWORD_RAW ? '' : token(m[0]).lower);
+    }
+  }
+
+  private lower(from: number, to: number): string {
+    return to - from > MAX_KEYWORD_RAW ? '' : token(this.text.slice(from, to)).lower;
+  }
+
+  /** Index of the last word starting before `pos`, or -1. */
+  private lastStartingBefore(pos: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] < pos) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  /** The last `count` words (lower case) of text.slice(0, pos), as tokenise would give them. */
+  before(pos: number, count: number): string[] {
+    const out: string[] = [];
+    let i = this.lastStartingBefore(pos);
+    if (i >= 0 && this.ends[i] > pos) {
+      out.unshift(this.lower(this.starts[i], pos)); // the span starts inside this word
+      i--;
+    }
+    for (; i >= 0 && out.length < count; i--) out.unshift(this.lowers[i]);
+    return out;
+  }
+
+  /** The first word (lower case) of text.slice(pos), as tokenise would give it. */
+  after(pos: number): string[] {
+    const i = this.lastStartingBefore(pos);
+    if (i >= 0 && this.ends[i] > pos) return [this.lower(pos, this.ends[i])]; // the span ends inside this word
+    const next = i + 1;
+    return next < this.starts.length ? [this.lowers[next]] : [];
+  }
 }
 
 function looksLikeName(token: Token): boolean {
@@ -106,31 +190,37 @@ export function extractEntities(text: string): Entities {
   const entities: Entities = {};
   const provisioning = PROVISIONING_CONTEXT.test(text);
 
+  const words = new WordIndex(text);
+
   // An address right next to a group word is the group's mail ("sales@contoso.com group"); any other is the user.
-  for (const m of text.matchAll(new RegExp(EMAIL.source, 'g'))) {
-    const address = m[0].replace(/^'+|'+$/g, '');
-    const before = tokenise(text.slice(0, m.index)).slice(-1).map((t) => t.lower);
-    const after = tokenise(text.slice((m.index ?? 0) + m[0].length)).slice(0, 1).map((t) => t.lower);
+  for (const m of emails(text)) {
+    let lead = 0;
+    while (m.text[lead] === "'") lead++;
+    const address = trimEndChars(m.text.slice(lead), "'");
+    const before = words.before(m.index, 1);
+    const after = words.after(m.index + m.text.length);
     if ([...before, ...after].some((w) => GROUP_WORDS.has(w))) entities.group ??= address;
     else entities.user ??= address;
   }
 
   // 1. Quoted names: the keyword just before the quote (or the context) says whether it is a group or an app.
-  let rest = text;
+  const restParts: string[] = [];
+  let restFrom = 0;
   for (const m of text.matchAll(QUOTED)) {
     const name = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '').trim();
-    if (!name || (EMAIL.test(name) && (name === entities.user || name === entities.group))) continue;
-    const before = tokenise(text.slice(0, m.index)).slice(-2).map((t) => t.lower);
-    const after = tokenise(text.slice((m.index ?? 0) + m[0].length)).slice(0, 1).map((t) => t.lower);
-    const near = [...before, ...after];
+    if (!name || (hasEmail(name) && (name === entities.user || name === entities.group))) continue;
+    const index = m.index ?? 0;
+    const near = [...words.before(index, 2), ...words.after(index + m[0].length)];
     let kind: Kind;
     if (near.some((w) => GROUP_WORDS.has(w))) kind = 'group';
     else if (near.some((w) => APP_WORDS.has(w))) kind = 'app';
     else if (provisioning) kind = 'app';
     else kind = 'group';
     if (entities[kind] === undefined) entities[kind] = name;
-    rest = rest.replace(m[0], ' ');
+    restParts.push(text.slice(restFrom, index), ' ');
+    restFrom = index + m[0].length;
   }
+  const rest = restParts.length === 0 ? text : restParts.join('') + text.slice(restFrom);
 
   const tokens = tokenise(rest);
 
@@ -158,7 +248,7 @@ export function extractEntities(text: string): Entities {
         const next = tokens[i + 1];
         if (next && GROUP_WORDS.has(next.lower)) continue;
         const name = nameAfter(tokens, i + 1, false);
-        if (name && !GUID.test(name) && !EMAIL.test(name) && !NOT_NAME_BEFORE.has(name.split(' ')[0].toLowerCase())) {
+        if (name && !GUID.test(name) && !hasEmail(name) && !NOT_NAME_BEFORE.has(name.split(' ')[0].toLowerCase())) {
           entities.app = name;
         }
       }
@@ -168,7 +258,7 @@ export function extractEntities(text: string): Entities {
     const lowerAllowed = i + 1 < tokens.length && NAMING.has(tokens[i + 1].lower);
     const after = t.ends ? undefined : nameAfter(tokens, lowerAllowed ? i + 2 : i + 1, lowerAllowed);
     const name = after ?? nameBefore(tokens, i);
-    if (name && !EMAIL.test(name)) entities[kind] = name;
+    if (name && !hasEmail(name)) entities[kind] = name;
   }
 
   // "Workday provisioning …" / "Workday-klargjøringen": a capitalised name before the provisioning word.

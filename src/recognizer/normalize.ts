@@ -3,6 +3,7 @@
  * Lower-case, fold æ/ø/å and accents, replace names/addresses/ids with placeholders, unify product
  * abbreviations (AAD, AADC, O365 …) and contractions, then a light suffix-stripping stemmer.
  */
+import { isWordBoundary, runAnchoredMatches } from '../textScan';
 
 /** Multi-word and single-word synonyms → one canonical token. Applied on the folded text, longest first. */
 const PHRASES: [RegExp, string][] = [
@@ -55,7 +56,19 @@ export function fold(text: string): string {
 }
 
 const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
-const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
+const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/;
+const EMAIL_LOCAL_RUN = /[\w.+-]+/g;
+
+/** `text.replace(EMAIL, with)` in linear time (see runAnchoredMatches). */
+function replaceEmails(text: string, replacement: string): string {
+  let out = '';
+  let from = 0;
+  for (const m of runAnchoredMatches(text, EMAIL_LOCAL_RUN, EMAIL, isWordBoundary)) {
+    out += text.slice(from, m.index) + replacement;
+    from = m.index + m.text.length;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
 const QUOTED = /"[^"\n]{1,80}"|“[^”\n]{1,80}”|«[^»\n]{1,80}»|‘[^’\n]{1,80}’|(?<![\w])'[^'\n]{1,80}'(?![\w])/g;
 const URL = /\bhttps?:\/\/\S+/g;
 
@@ -90,7 +103,7 @@ export interface Normalised {
 }
 
 export function normalise(text: string): Normalised {
-  let s = text.replace(URL, ' xurl ').replace(GUID, ' xguid ').replace(EMAIL, ' xemail ').replace(QUOTED, (m) => ` xname ${m.slice(1, -1)} `);
+  let s = replaceEmails(text.replace(URL, ' xurl ').replace(GUID, ' xguid '), ' xemail ').replace(QUOTED, (m) => ` xname ${m.slice(1, -1)} `);
   s = fold(s);
   // Split CamelCase error codes are kept whole; separate punctuation but keep apostrophes inside words.
   s = s.replace(/[^a-z0-9'\s-]/g, ' ').replace(/(?<![a-z])'|'(?![a-z])/g, ' ').replace(/\s-|-\s/g, ' ');
