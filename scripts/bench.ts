@@ -9,6 +9,9 @@
  *  3. One chat turn through the real bot over HTTP (message in → reply at the loopback connector), no Graph.
  *     Baseline: GET /healthz on the same server.
  *  4. The recogniser: one utterance. Baseline: text normalisation alone.
+ *  5. A hostile message of Teams' largest size (28 KB of `'a' ` repeated, and other shapes): entity extraction plus
+ *     recognition. Baseline: normalising the same text. Both are linear in the text, so the ratio stays small (the
+ *     old quadratic extraction took 6–19 s here).
  */
 import { performance } from 'perf_hooks';
 import { fixedClock } from '../src/clock';
@@ -18,7 +21,9 @@ import { runCheck } from '../src/dialogs/checks';
 import { createGraphClient } from '../src/graph';
 import { start } from '../src/index';
 import { createRecognizer } from '../src/recognizer';
+import { extractEntities } from '../src/recognizer/entities';
 import { normalise } from '../src/recognizer/normalize';
+import { HOSTILE_SHAPES } from '../test/helpers/hostileText';
 import { SAMPLE, startSampleTenant } from '../src/sampleTenant';
 import { startBotConnector } from '../test/helpers/botConnector';
 import { teamsActivities } from '../test/helpers/teamsActivity';
@@ -109,12 +114,27 @@ async function recogniserBench(): Promise<void> {
   row(`recogniser: 4 utterances (training took ${train.toFixed(0)} ms)`, full, baseline, 'baseline = normalisation only');
 }
 
+async function hostileBench(): Promise<void> {
+  const recognizer = createRecognizer();
+  recognizer.recognize('warm up');
+  for (const shape of ["'a' repeated", '" alternations', 'a long dotted run', 'group keywords with names']) {
+    const text = HOSTILE_SHAPES[shape];
+    const baseline = await measure(RUNS, () => normalise(text));
+    const full = await measure(RUNS, () => {
+      extractEntities(text);
+      recognizer.recognize(text);
+    });
+    row(`28 KB hostile (${shape}): entities + recognition`, full, baseline, 'baseline = normalising it');
+  }
+}
+
 async function main(): Promise<void> {
   process.env.LOG_LEVEL = 'silent';
   process.stdout.write(`SyncHelper benchmarks (median of ${RUNS}+ runs; ratios are against the baseline in the same process)\n\n`);
   await graphBench();
   await turnBench();
   await recogniserBench();
+  await hostileBench();
 }
 
 main().then(

@@ -71,6 +71,12 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The longest message text SyncHelper reads (UTF-8 bytes): Teams' largest chat message, about 28 KB. Longer text
+ * gets a short answer instead of going through the recogniser.
+ */
+export const MAX_MESSAGE_BYTES = 28 * 1024;
+
 export const DEFAULTS = Object.freeze({
   PORT: 3978,
   GRAPH_BASE_URL: 'https://graph.microsoft.com',
@@ -80,7 +86,12 @@ export const DEFAULTS = Object.freeze({
   BLOB_CONTAINER: 'synchelper-state',
   LOG_LEVEL: 'info' as LogLevel,
   GRAPH_TIMEOUT_MS: 10_000,
-  MAX_BODY_BYTES: 256 * 1024,
+  /**
+   * A Teams message activity with the largest text: the text (≤ 28 KB) at most doubles when JSON-escaped (`"` and
+   * `\` become two bytes each), Teams repeats the message as a text/html attachment (≤ 56 KB escaped again), and
+   * the envelope (ids, conversation, channelData, mention entities) stays under 8 KB: 120 KB, rounded up to 128 KB.
+   */
+  MAX_BODY_BYTES: 128 * 1024,
   /** The Agents Playground's default port (scripts/dev.ts PLAYGROUND_PORT); its connector is http://localhost:PORT/_connector. */
   PLAYGROUND_PORT: 56150,
 });

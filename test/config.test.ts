@@ -28,7 +28,7 @@ describe('configuration for a newcomer with no Azure account', () => {
       sampleTenant: { persona: 'ga', port: 0 },
       storage: { kind: 'memory' },
       logLevel: 'info',
-      maxBodyBytes: 256 * 1024,
+      maxBodyBytes: 128 * 1024,
       allowedTenants: '*',
       sampleServiceOrigins: ['http://localhost:56150', 'http://127.0.0.1:56150'],
     });

@@ -21,6 +21,8 @@ import {
 } from 'botbuilder';
 import { Dialog, DialogState, runDialog } from 'botbuilder-dialogs';
 import { Clock, systemClock } from '../clock';
+import { MAX_MESSAGE_BYTES } from '../config';
+import { LangStore } from '../dialogs/lang';
 import { resolveLang, t } from '../i18n';
 import { log } from '../log';
 import { StateConflictError, tenantOf } from '../state/botState';
@@ -87,6 +89,7 @@ export class SyncHelperBot extends TeamsActivityHandler {
   private readonly clock: Clock;
   private readonly budgets: Budgets;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly langs: LangStore;
 
   constructor(options: SyncHelperBotOptions) {
     super();
@@ -99,11 +102,18 @@ export class SyncHelperBot extends TeamsActivityHandler {
     this.clock = options.clock ?? systemClock;
     this.budgets = options.budgets ?? DEFAULT_BUDGETS;
     this.dialogState = this.privateConversationState.createProperty<DialogState>('DialogState');
+    this.langs = new LangStore(this.userState);
 
     this.onMessage(async (context, next) => {
       await this.saveReference(context);
       const original = context.activity.text;
       context.turnState.set(ORIGINAL_TEXT, original);
+      if (typeof original === 'string' && Buffer.byteLength(original, 'utf8') > MAX_MESSAGE_BYTES) {
+        // Longer than Teams sends: a short answer, and the recogniser never sees it.
+        await context.sendActivity(t(await this.langs.get(context), 'common.message.tooLong'));
+        await next();
+        return;
+      }
       context.activity.text = normalizeText(context.activity);
       await this.runRootDialog(context);
       await next();
