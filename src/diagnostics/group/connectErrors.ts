@@ -95,7 +95,10 @@ function squash(text: string): string {
 /** Recognise the Connect error names in a pasted text; one finding per recognised error, in table order. */
 export function explainConnectError(text: string): Finding[] {
   const squashed = squash(text ?? '');
-  const found = KNOWN.filter((k) => (k.squashed?.test(squashed) ?? false) || (k.raw?.test(text ?? '') ?? false));
+  // Runs of whitespace as one space: the `raw` patterns' `\s*…\s*…\s*` would otherwise backtrack polynomially on a
+  // pasted text with a long run of spaces (28 KB of them took minutes). Matches are the same either way.
+  const spaced = (text ?? '').replace(/\s+/g, ' ');
+  const found = KNOWN.filter((k) => (k.squashed?.test(squashed) ?? false) || (k.raw?.test(spaced) ?? false));
   if (found.length === 0) {
     const excerpt = (text ?? '').trim().replace(/\s+/g, ' ').slice(0, 200);
     return [
