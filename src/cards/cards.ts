@@ -3,7 +3,7 @@
  * Cards know nothing of Graph or dialogs; callers pass plain data.
  */
 import { ISSUE_INTENTS, type IssueIntent } from '../recognizer/intents';
-import { t, type Lang } from '../i18n';
+import { inert, markdown, t, type Lang } from '../i18n';
 import { renderCard, type AdaptiveCard } from './render';
 import { button, type Button } from './buttons';
 
@@ -113,7 +113,7 @@ export interface StepData {
 export function stepCard(lang: Lang, step: StepData): AdaptiveCard {
   const payload = { topic: step.topic, step: step.index };
   return renderCard('step', {
-    progress: t(lang, 'cards.step.progress', { n: step.index + 1, total: step.total, topic: topicTitle(lang, step.topic) }),
+    progress: t(lang, 'cards.step.progress', { n: step.index + 1, total: step.total, topic: markdown(topicTitle(lang, step.topic)) }),
     title: t(lang, step.titleKey),
     doLabel: t(lang, 'cards.step.do'),
     do: t(lang, step.doKey),
@@ -135,7 +135,7 @@ export function wrapupCard(lang: Lang, topic: IssueIntent, data: { collectKeys: 
   if (data.live) actions.push(button(t(lang, 'cards.intro.live'), 'issue.mode', { mode: 'live', topic }));
   actions.push(button(t(lang, 'cards.restart'), 'flow.restart', { topic }));
   return renderCard('wrapup', {
-    title: t(lang, 'cards.wrapup.title', { topic: topicTitle(lang, topic) }),
+    title: t(lang, 'cards.wrapup.title', { topic: markdown(topicTitle(lang, topic)) }),
     text: t(lang, 'cards.wrapup.text'),
     collectLabel: t(lang, 'cards.wrapup.collect'),
     collect: data.collectKeys.map((k, i) => ({ text: `${i + 1}. ${t(lang, k)}` })),
@@ -169,7 +169,8 @@ export function chooseCandidateCard(lang: Lang, data: { kind: 'group' | 'app' | 
     text: t(lang, 'cards.candidate.text', { count: data.candidates.length, query: data.query }),
     label: t(lang, 'cards.candidate.label'),
     errorMessage: t(lang, 'cards.candidate.error'),
-    choices: data.candidates.map((c) => ({ title: c.subtitle ? `${c.title} — ${c.subtitle}` : c.title, value: c.id })),
+    // Names and mail addresses from the tenant; choice titles are plain text, so only live syntax is broken.
+    choices: data.candidates.map((c) => ({ title: inert(c.subtitle ? `${c.title} — ${c.subtitle}` : c.title), value: c.id })),
     firstId: data.candidates[0]?.id ?? '',
     actions: [
       button(t(lang, 'cards.candidate.choose'), 'candidate.choose', { topic: data.topic, kind: data.kind }, 'positive'),
@@ -197,7 +198,7 @@ export function shareChannelCard(lang: Lang, channels: { id: string; name: strin
     text: t(lang, 'live.share.text'),
     label: t(lang, 'live.share.label'),
     errorMessage: t(lang, 'live.share.error'),
-    choices: channels.map((c) => ({ title: c.name, value: c.id })),
+    choices: channels.map((c) => ({ title: inert(c.name), value: c.id })),
     firstId: channels[0]?.id ?? '',
     actions: [button(t(lang, 'live.share.post'), 'share.channel', {}, 'positive')],
   });

@@ -5,7 +5,7 @@
  */
 import type { Diagnosis, Finding, Severity, Text, EvidenceValue } from '../diagnostics/types';
 import { sortFindings } from '../diagnostics/types';
-import { t, bcp47, type Lang } from '../i18n';
+import { t, bcp47, literal, markdown, type Lang } from '../i18n';
 import { renderCard, cardByteSize, CARD_BYTE_BUDGET, type AdaptiveCard } from './render';
 import * as ACData from 'adaptivecards-templating';
 import * as fs from 'fs';
@@ -52,8 +52,9 @@ function evidenceValue(value: EvidenceValue): string {
   return String(value);
 }
 
+/** Evidence comes from the tenant (names, error texts, pasted text): shown literally in the FactSet. */
 function evidenceRows(f: Finding) {
-  return Object.entries(f.evidence).map(([name, value]) => ({ name, value: evidenceValue(value) }));
+  return Object.entries(f.evidence).map(([name, value]) => ({ name: literal(name), value: literal(evidenceValue(value)) }));
 }
 
 function fixRows(lang: Lang, f: Finding) {
@@ -62,7 +63,7 @@ function fixRows(lang: Lang, f: Finding) {
 
 function subjectLine(lang: Lang, d: Diagnosis): string {
   const kind = t(lang, `cards.verdict.subject.${d.subject.kind}`);
-  return t(lang, 'cards.verdict.subjectLine', { topic: t(lang, `guide.${d.topic}.title`), kind, name: d.subject.displayName });
+  return t(lang, 'cards.verdict.subjectLine', { topic: markdown(t(lang, `guide.${d.topic}.title`)), kind: markdown(kind), name: d.subject.displayName });
 }
 
 let verdictTemplate: object | undefined;

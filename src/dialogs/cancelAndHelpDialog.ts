@@ -7,7 +7,7 @@ import type { TurnContext } from 'botbuilder';
 import { readCardAction, ACTION_VERSION, type CardAction } from '../cards/actions';
 import { isVerb, verbsHandledBy, type Verb } from '../cards/verbs';
 import { helpCard, languageCard, topicTitle } from '../cards/cards';
-import { bcp47, t, type Lang } from '../i18n';
+import { bcp47, markdown, t, type Lang } from '../i18n';
 import { isIssueIntent, type IssueIntent } from '../recognizer/intents';
 import type { Entities, Recognition } from '../recognizer/types';
 import type { DialogDeps } from './deps';
@@ -151,7 +151,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
 
   private async stillHere(dc: DialogContext, lang: Lang): Promise<DialogTurnResult> {
     const topic = this.currentTopic(dc);
-    if (topic) await sendText(dc.context, t(lang, 'dialogs.stillHere', { topic: topicTitle(lang, topic) }));
+    if (topic) await sendText(dc.context, t(lang, 'dialogs.stillHere', { topic: markdown(topicTitle(lang, topic)) }));
     await dc.repromptDialog();
     return Dialog.EndOfTurn;
   }

@@ -8,7 +8,7 @@ import { readCardAction, type CardAction } from '../cards/actions';
 import { chooseIntentCard, helpCard, messageCard, topicTitle } from '../cards/cards';
 import { button } from '../cards/buttons';
 import { verbsHandledBy, type Verb } from '../cards/verbs';
-import { t } from '../i18n';
+import { markdown, t } from '../i18n';
 import { isIssueIntent, ISSUE_INTENTS, type IssueIntent } from '../recognizer/intents';
 import type { Entities, Recognition } from '../recognizer/types';
 import { CancelAndHelpDialog, isStale, parseCommand } from './cancelAndHelpDialog';
@@ -137,7 +137,7 @@ export class RootDialog extends CancelAndHelpDialog {
   }
 
   private async beginIssue(step: WaterfallStepContext, topic: IssueIntent, options: IssueOptions, announce = false): Promise<DialogTurnResult> {
-    if (announce) await sendText(step.context, t(await this.langs.get(step.context), 'dialogs.switching', { topic: topicTitle(await this.langs.get(step.context), topic) }));
+    if (announce) await sendText(step.context, t(await this.langs.get(step.context), 'dialogs.switching', { topic: markdown(topicTitle(await this.langs.get(step.context), topic)) }));
     return step.beginDialog(topic, options);
   }
 

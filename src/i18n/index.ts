@@ -6,6 +6,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { resourcePath } from '../paths';
+import { literal, Markdown } from './literal';
+
+export { inert, literal, markdown, Markdown } from './literal';
 
 export type Lang = 'en' | 'nb';
 export const LANGS: readonly Lang[] = ['en', 'nb'];
@@ -41,14 +44,26 @@ export function hasKey(key: string, lang: Lang = 'en'): boolean {
   return key in allTables()[lang];
 }
 
-/** Translate `key` into `lang`, filling {param}s. A missing key falls back to English, then to the key itself. */
-export function t(lang: Lang, key: string, params?: Record<string, string | number>): string {
+/** A `t()` parameter: text from a user or the tenant (shown literally), a number, or Markdown the bot built. */
+export type Param = string | number | Markdown;
+
+/**
+ * Translate `key` into `lang`, filling {param}s. A missing key falls back to English, then to the key itself.
+ * String parameters are shown literally (see ./literal.ts): links, mentions, HTML, emphasis and `${…}` in a group
+ * name or a typed query stay text. Wrap Markdown the bot built itself in `markdown()`.
+ */
+export function t(lang: Lang, key: string, params?: Record<string, Param>): string {
   const all = allTables();
   const template = all[lang][key] ?? all.en[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+    Object.prototype.hasOwnProperty.call(params, name) ? paramText(params[name]) : whole,
   );
+}
+
+function paramText(value: Param): string {
+  if (value instanceof Markdown) return value.markdown;
+  return typeof value === 'number' ? String(value) : literal(value);
 }
 
 /**
