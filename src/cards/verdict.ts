@@ -5,7 +5,7 @@
  */
 import type { Diagnosis, Finding, Severity, Text, EvidenceValue } from '../diagnostics/types';
 import { sortFindings } from '../diagnostics/types';
-import { t, bcp47, literal, markdown, type Lang } from '../i18n';
+import { t, bcp47, literal, markdown, type Lang, type Param } from '../i18n';
 import { renderCard, cardByteSize, CARD_BYTE_BUDGET, type AdaptiveCard } from './render';
 import * as ACData from 'adaptivecards-templating';
 import * as fs from 'fs';
@@ -42,8 +42,9 @@ export function formatDate(lang: Lang, iso: string): string {
 }
 
 function tx(lang: Lang, text: Text): string {
-  const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(text.params ?? {})) params[k] = typeof v === 'string' && ISO_DATE.test(v) ? formatDate(lang, v) : v;
+  const params: Record<string, Param> = {};
+  // Dates are formatted by the bot ("1. mars 2025, 10:00 UTC" must not be read as a numbered list); the rest is literal.
+  for (const [k, v] of Object.entries(text.params ?? {})) params[k] = typeof v === 'string' && ISO_DATE.test(v) ? markdown(formatDate(lang, v)) : v;
   return t(lang, text.key, params);
 }
 
@@ -113,7 +114,7 @@ export function renderVerdictCard(diagnosis: Diagnosis, lang: Lang, opts: Verdic
     othersLabel: t(lang, 'cards.verdict.others'),
     uncheckedLabel: t(lang, 'cards.verdict.unchecked'),
     unchecked: diagnosis.unchecked.map((u) => ({ what: tx(lang, u.what), why: tx(lang, u.why) })),
-    checkedAtLine: t(lang, 'cards.verdict.checkedAt', { when: formatDate(lang, diagnosis.checkedAt) }),
+    checkedAtLine: t(lang, 'cards.verdict.checkedAt', { when: markdown(formatDate(lang, diagnosis.checkedAt)) }),
     actions,
   };
   // Keep the card under the budget: drop the least severe other findings (they come last) until it fits.

@@ -6,7 +6,7 @@
  * card shows (button data carries the typed name back to the bot unchanged and is never shown).
  */
 import { chooseCandidateCard, shareChannelCard } from '../../src/cards/cards';
-import { renderVerdictCard } from '../../src/cards/verdict';
+import { formatDate, renderVerdictCard } from '../../src/cards/verdict';
 import type { Diagnosis } from '../../src/diagnostics/types';
 import { renderView } from '../../src/dialogs/views';
 import { LANGS, t } from '../../src/i18n';
@@ -41,6 +41,8 @@ describe.each(LANGS)('cards in %s show names from users and the tenant as text',
     expect(liveSyntaxInCard(card)).toEqual([]);
     // The admin still reads the name exactly as it is in the tenant.
     expect(asRead(cardText(card))).toContain(name);
+    // What the bot formats itself is not escaped: "1. mars 2025, 10:00 UTC" is a date, not a numbered list.
+    expect(cardText(card)).toContain(formatDate(lang, '2025-03-01T10:00:00Z'));
     // The bot's own Learn link stays live.
     expect(JSON.stringify(card)).toContain('https://learn.microsoft.com/entra/identity/hybrid/concept-source-of-authority-overview');
   });
