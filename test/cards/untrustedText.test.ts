@@ -59,7 +59,18 @@ describe.each(LANGS)('cards in %s show names from users and the tenant as text',
   });
 
   it('the confirmation card for a typed app and user', () => {
-    const card = renderView({ kind: 'confirm', topic: 'provisioning.no_users', action: 'provisionOnDemand', app: HOSTILE_NAMES.link, user: HOSTILE_NAMES.mention }, lang);
+    const card = renderView(
+      {
+        kind: 'confirm',
+        topic: 'provisioning.no_users',
+        pending: 'pending-1',
+        action: { kind: 'provisionOnDemand', userId: 'u-1', ruleId: 'rule-1', jobId: 'job-1' },
+        servicePrincipalId: 'sp-1',
+        app: HOSTILE_NAMES.link,
+        user: HOSTILE_NAMES.mention,
+      },
+      lang,
+    );
     expect(liveSyntaxInCard(card)).toEqual([]);
     expect(asRead(cardText(card))).toContain(asRead(t(lang, 'live.action.provisionOnDemand.confirm', { app: HOSTILE_NAMES.link, user: HOSTILE_NAMES.mention })));
     expect(asRead(cardText(card))).toContain(HOSTILE_NAMES.link);

@@ -8,7 +8,7 @@
 import { guid, SAMPLE, type Json } from '../../src/sampleTenant';
 import { allActions, cardText, findingIds, newAdmin, startWorld, type AdminChat, type World } from '../helpers/adminChat';
 import { asRead, HOSTILE_NAMES, liveSyntaxIn, liveSyntaxInCard } from '../helpers/hostileText';
-import { CHANNEL_ID, teamsActivities } from '../helpers/teamsActivity';
+import { CHANNEL_ID, TEAM_ID, teamsActivities } from '../helpers/teamsActivity';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -89,15 +89,19 @@ describe('names from users and the tenant are shown as text, never as live links
     expect(asRead(JSON.stringify(activities))).toContain('[Slack](https://evil.example/x)');
   });
 
-  it.each(['en-US', 'nb-NO'])('(%s) shared into a team channel by an admin named like a mention: card and text stay text', async (locale) => {
+  it.each(['en-US', 'nb-NO'])('(%s) shared into a channel named like a link by an admin named like a mention: choice, card and text stay text', async (locale) => {
+    const from = { ...newAdmin(), name: HOSTILE_NAMES.mention };
+    // The team's channel is named like a Markdown link too; the admin is a member of the team.
+    world.connector.teams.set(TEAM_ID, { channels: [{ id: CHANNEL_ID, name: HOSTILE_NAMES.link }], members: [{ ...from, aadObjectId: from.aadObjectId! }] });
     const teams = teamsActivities(world.connector.serviceUrl);
     const install = await fetch(`${world.bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teams.installationUpdate('channel', 'add')) });
     expect(install.status).toBe(200);
 
-    const from = { ...newAdmin(), name: HOSTILE_NAMES.mention };
     const admin = world.chat({ locale, from });
     await live(admin, `my group '${LINK_GROUP}' won't update`, 'groups', 'group.cannot_modify');
-    await admin.click('verdict.share');
+    const offered = await admin.click('verdict.share');
+    expect(admin.findAction('share.channel')).toBeDefined();
+    expect(liveSyntaxInTurn(offered.activities)).toEqual([]);
     const before = world.connector.received.length;
     const done = await admin.click('share.channel', {}, { inputs: { channel: CHANNEL_ID } });
 
