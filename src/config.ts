@@ -206,6 +206,17 @@ function parseInteger(
   return value;
 }
 
+/**
+ * One port setting on its own (scripts/dev.ts reads PORT and PLAYGROUND_PORT before anything starts), with the same
+ * message `loadConfig` gives. Throws `ConfigError`.
+ */
+export function readPort(env: Env, name: string, fallback: number, min = 0): number {
+  const problems: string[] = [];
+  const port = parseInteger(problems, name, read(env, name), fallback, min, 65535);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return port;
+}
+
 /** "262144", "256kb", "256 KB", "1mb" → bytes. */
 function parseBytes(problems: string[], name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
