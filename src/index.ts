@@ -96,7 +96,7 @@ interface Stores {
 /** Memory (bounded, one instance) by default; Azure Blob (STORAGE=blob) shared by every instance. */
 function createStores(config: Config, clock: Clock): Stores {
   if (config.storage.kind === 'blob') {
-    const blob = new BlobRecordStore(config.storage.connectionString, config.storage.container, clock);
+    const blob = new BlobRecordStore(config.storage.access, config.storage.container, clock);
     return { records: blob, conversations: blob, stateStorage: new RecordStorage(blob) };
   }
   const conversations = new MemoryRecordStore(clock, MEMORY_LIMITS.conversationEntries);
