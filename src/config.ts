@@ -71,6 +71,14 @@ export interface Config {
   readonly storage: StorageConfig;
   readonly logLevel: LogLevel;
   readonly maxBodyBytes: number;
+  /** APPLICATIONINSIGHTS_CONNECTION_STRING, parsed. Unset → no telemetry export at all. */
+  readonly appInsights?: AppInsightsTarget;
+}
+
+/** Where Application Insights telemetry goes: the resource's instrumentation key and ingestion endpoint (no trailing slash). */
+export interface AppInsightsTarget {
+  readonly instrumentationKey: string;
+  readonly ingestionEndpoint: string;
 }
 
 export class ConfigError extends Error {
@@ -390,6 +398,41 @@ function parseBlobAccess(problems: string[], raw: string, clientId: string | und
   return { kind: 'identity', endpoint: `${url.origin}${url.pathname}`.replace(/\/+$/, ''), ...(clientId ? { clientId } : {}) };
 }
 
+/**
+ * APPLICATIONINSIGHTS_CONNECTION_STRING (https://learn.microsoft.com/azure/azure-monitor/app/connection-strings):
+ * InstrumentationKey (a GUID) and IngestionEndpoint, or EndpointSuffix for a national cloud; the global endpoint
+ * when neither is given.
+ */
+function parseAppInsights(problems: string[], raw: string | undefined): AppInsightsTarget | undefined {
+  if (raw === undefined) return undefined;
+  const name = 'APPLICATIONINSIGHTS_CONNECTION_STRING';
+  const pairs = new Map(
+    raw
+      .split(';')
+      .map((p) => /^\s*([A-Za-z]+)\s*=\s*(.*?)\s*$/.exec(p))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1].toLowerCase(), m[2]]),
+  );
+  const instrumentationKey = pairs.get('instrumentationkey') ?? '';
+  const suffix = pairs.get('endpointsuffix');
+  const endpoint = pairs.get('ingestionendpoint') || (suffix ? `https://dc.${suffix}` : 'https://dc.services.visualstudio.com');
+  let url: URL | undefined;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = undefined;
+  }
+  const transportOk = url && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)));
+  if (!GUIDISH.test(instrumentationKey) || !url || !transportOk || url.search || url.hash || url.username || url.password) {
+    problems.push(
+      `${name} must be the connection string from the Application Insights resource's Overview page: InstrumentationKey=<GUID>;IngestionEndpoint=https://…/ ` +
+        `(${!GUIDISH.test(instrumentationKey) ? 'InstrumentationKey is missing or not a GUID' : `IngestionEndpoint must be an https URL, got "${endpoint}"`})`,
+    );
+    return undefined;
+  }
+  return { instrumentationKey: instrumentationKey.toLowerCase(), ingestionEndpoint: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
+}
+
 function validContainerName(name: string): boolean {
   return /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/.test(name);
 }
@@ -504,6 +547,8 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('OAUTH_WRITE_CONNECTION_NAME needs OAUTH_CONNECTION_NAME too (sign-in for reading comes first)');
   }
 
+  const appInsights = parseAppInsights(problems, read(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING'));
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return deepFreeze<Config>({
@@ -521,6 +566,7 @@ export function loadConfig(env: Env = process.env): Config {
     storage,
     logLevel: logLevel ?? DEFAULTS.LOG_LEVEL,
     maxBodyBytes,
+    ...(appInsights ? { appInsights } : {}),
   });
 }
 

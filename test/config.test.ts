@@ -420,3 +420,36 @@ describe('local channels the sample tenant answers (SAMPLE_SERVICE_URLS)', () =>
     expect(loadConfig(LIVE).sampleServiceOrigins).toEqual([]);
   });
 });
+
+describe('Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING)', () => {
+  const IKEY = '4F1E2D3C-AAAA-4BBB-8CCC-0123456789AB';
+
+  it('unset means no export', () => {
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: '' }).appInsights).toBeUndefined();
+  });
+
+  it("takes the key and the regional ingestion endpoint from the resource's connection string", () => {
+    const raw = `InstrumentationKey=${IKEY};IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/;LiveEndpoint=https://westeurope.livediagnostics.monitor.azure.com/;ApplicationId=0000`;
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: raw }).appInsights).toEqual({
+      instrumentationKey: IKEY.toLowerCase(),
+      ingestionEndpoint: 'https://westeurope-5.in.applicationinsights.azure.com',
+    });
+  });
+
+  it('a national cloud by EndpointSuffix, and the global endpoint when neither is given', () => {
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=${IKEY};EndpointSuffix=applicationinsights.us` }).appInsights?.ingestionEndpoint).toBe(
+      'https://dc.applicationinsights.us',
+    );
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=${IKEY}` }).appInsights?.ingestionEndpoint).toBe('https://dc.services.visualstudio.com');
+  });
+
+  it.each([
+    ['IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/', /InstrumentationKey is missing or not a GUID/],
+    [`InstrumentationKey=${IKEY.slice(0, 8)}`, /InstrumentationKey is missing or not a GUID/],
+    [`InstrumentationKey=${IKEY};IngestionEndpoint=http://westeurope-5.in.applicationinsights.azure.com/`, /IngestionEndpoint must be an https URL/],
+    [`InstrumentationKey=${IKEY};IngestionEndpoint=westeurope`, /IngestionEndpoint must be an https URL, got "westeurope"/],
+  ])('refuses %s', (raw, message) => {
+    expect(problemsOf({ APPLICATIONINSIGHTS_CONNECTION_STRING: raw })).toEqual([expect.stringMatching(/^APPLICATIONINSIGHTS_CONNECTION_STRING must be the connection string/)]);
+    expect(problemsOf({ APPLICATIONINSIGHTS_CONNECTION_STRING: raw })[0]).toMatch(message);
+  });
+});
