@@ -32,9 +32,18 @@ export interface BotCredentials {
   readonly appType: AppType;
 }
 
+/**
+ * How the Blob store signs in to Azure Storage, from BLOB_CONNECTION_STRING: a connection string with a key or SAS,
+ * or Azurite's `UseDevelopmentStorage=true`; or `BlobEndpoint=…` alone (what infra/azure.bicep sets), which means
+ * Microsoft Entra ID: the managed identity named by AZURE_CLIENT_ID, or the default Azure credential chain without it.
+ */
+export type BlobAccess =
+  | { readonly kind: 'connectionString'; readonly connectionString: string }
+  | { readonly kind: 'identity'; readonly endpoint: string; readonly clientId?: string };
+
 export type StorageConfig =
   | { readonly kind: 'memory' }
-  | { readonly kind: 'blob'; readonly connectionString: string; readonly container: string };
+  | { readonly kind: 'blob'; readonly access: BlobAccess; readonly container: string };
 
 /** Tenants whose users may talk to the bot: '*' (any) or tenant ids, lower-case. */
 export type AllowedTenants = '*' | readonly string[];
@@ -62,6 +71,14 @@ export interface Config {
   readonly storage: StorageConfig;
   readonly logLevel: LogLevel;
   readonly maxBodyBytes: number;
+  /** APPLICATIONINSIGHTS_CONNECTION_STRING, parsed. Unset → no telemetry export at all. */
+  readonly appInsights?: AppInsightsTarget;
+}
+
+/** Where Application Insights telemetry goes: the resource's instrumentation key and ingestion endpoint (no trailing slash). */
+export interface AppInsightsTarget {
+  readonly instrumentationKey: string;
+  readonly ingestionEndpoint: string;
 }
 
 export class ConfigError extends Error {
@@ -217,6 +234,17 @@ function parseInteger(
   return value;
 }
 
+/**
+ * One port setting on its own (scripts/dev.ts reads PORT and PLAYGROUND_PORT before anything starts), with the same
+ * message `loadConfig` gives. Throws `ConfigError`.
+ */
+export function readPort(env: Env, name: string, fallback: number, min = 0): number {
+  const problems: string[] = [];
+  const port = parseInteger(problems, name, read(env, name), fallback, min, 65535);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return port;
+}
+
 /** "262144", "256kb", "256 KB", "1mb" → bytes. */
 function parseBytes(problems: string[], name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -332,6 +360,90 @@ function parseAppType(problems: string[], raw: string | undefined): AppType {
   return found;
 }
 
+/**
+ * BLOB_CONNECTION_STRING → how to sign in. Messages never repeat the value (it may hold an account key).
+ * See https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string.
+ */
+function parseBlobAccess(problems: string[], raw: string, clientId: string | undefined): BlobAccess | undefined {
+  const name = 'BLOB_CONNECTION_STRING';
+  const shape =
+    `${name} must be an Azure Storage connection string (Name=value pairs separated by ;), e.g. UseDevelopmentStorage=true for Azurite, ` +
+    `or BlobEndpoint=https://<account>.blob.core.windows.net/ alone to sign in with a managed identity`;
+  const parts = raw.split(';').map((p) => p.trim()).filter((p) => p !== '');
+  const pairs = new Map<string, string>();
+  for (const part of parts) {
+    const match = /^([A-Za-z]+)=(.+)$/.exec(part);
+    if (!match) {
+      problems.push(`${shape} (part ${parts.indexOf(part) + 1} is not Name=value)`);
+      return undefined;
+    }
+    pairs.set(match[1].toLowerCase(), match[2].trim());
+  }
+  const keyed = pairs.has('accountkey') || pairs.has('sharedaccesssignature') || pairs.get('usedevelopmentstorage')?.toLowerCase() === 'true';
+  if (keyed) {
+    if (pairs.has('accountkey') && !pairs.has('accountname')) problems.push(`${name} has an AccountKey but no AccountName`);
+    return { kind: 'connectionString', connectionString: raw };
+  }
+  const endpoint = pairs.get('blobendpoint');
+  const others = [...pairs.keys()].filter((k) => k !== 'blobendpoint' && k !== 'defaultendpointsprotocol' && k !== 'endpointsuffix');
+  if (endpoint === undefined || others.length > 0) {
+    problems.push(`${shape} (without a key or SharedAccessSignature it must hold only BlobEndpoint)`);
+    return undefined;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = undefined;
+  }
+  if (!url || url.protocol !== 'https:' || url.search || url.hash || url.username || url.password) {
+    problems.push(
+      `${name}: BlobEndpoint must be the https URL of the storage account's Blob service without a query, e.g. https://<account>.blob.core.windows.net/ ` +
+        `(Microsoft Entra sign-in works over https only; got "${url ? url.origin + url.pathname : 'not a URL'}")`,
+    );
+    return undefined;
+  }
+  if (clientId !== undefined && !GUIDISH.test(clientId)) {
+    problems.push(`AZURE_CLIENT_ID must be the managed identity's client ID, a GUID (got "${clientId}")`);
+  }
+  return { kind: 'identity', endpoint: `${url.origin}${url.pathname}`.replace(/\/+$/, ''), ...(clientId ? { clientId } : {}) };
+}
+
+/**
+ * APPLICATIONINSIGHTS_CONNECTION_STRING (https://learn.microsoft.com/azure/azure-monitor/app/connection-strings):
+ * InstrumentationKey (a GUID) and IngestionEndpoint, or EndpointSuffix for a national cloud; the global endpoint
+ * when neither is given.
+ */
+function parseAppInsights(problems: string[], raw: string | undefined): AppInsightsTarget | undefined {
+  if (raw === undefined) return undefined;
+  const name = 'APPLICATIONINSIGHTS_CONNECTION_STRING';
+  const pairs = new Map(
+    raw
+      .split(';')
+      .map((p) => /^\s*([A-Za-z]+)\s*=\s*(.*?)\s*$/.exec(p))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1].toLowerCase(), m[2]]),
+  );
+  const instrumentationKey = pairs.get('instrumentationkey') ?? '';
+  const suffix = pairs.get('endpointsuffix');
+  const endpoint = pairs.get('ingestionendpoint') || (suffix ? `https://dc.${suffix}` : 'https://dc.services.visualstudio.com');
+  let url: URL | undefined;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = undefined;
+  }
+  const transportOk = url && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)));
+  if (!GUIDISH.test(instrumentationKey) || !url || !transportOk || url.search || url.hash || url.username || url.password) {
+    problems.push(
+      `${name} must be the connection string from the Application Insights resource's Overview page: InstrumentationKey=<GUID>;IngestionEndpoint=https://…/ ` +
+        `(${!GUIDISH.test(instrumentationKey) ? 'InstrumentationKey is missing or not a GUID' : `IngestionEndpoint must be an https URL, got "${endpoint}"`})`,
+    );
+    return undefined;
+  }
+  return { instrumentationKey: instrumentationKey.toLowerCase(), ingestionEndpoint: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
+}
+
 function validContainerName(name: string): boolean {
   return /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/.test(name);
 }
@@ -427,10 +539,11 @@ export function loadConfig(env: Env = process.env): Config {
     const connectionString = read(env, 'BLOB_CONNECTION_STRING');
     const container = read(env, 'BLOB_CONTAINER') ?? DEFAULTS.BLOB_CONTAINER;
     if (!connectionString) problems.push('BLOB_CONNECTION_STRING is required when STORAGE=blob');
+    const access = connectionString ? parseBlobAccess(problems, connectionString, read(env, 'AZURE_CLIENT_ID')) : undefined;
     if (!validContainerName(container)) {
       problems.push(`BLOB_CONTAINER must be a valid blob container name (3-63 lowercase letters, digits, single hyphens) (got "${container}")`);
     }
-    storage = { kind: 'blob', connectionString: connectionString ?? '', container };
+    if (access) storage = { kind: 'blob', access, container };
   } else if (storageKind !== 'memory') {
     problems.push(`STORAGE must be memory or blob (got "${storageKind}")`);
   }
@@ -444,6 +557,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (oauthWriteConnectionName && !oauthConnectionName) {
     problems.push('OAUTH_WRITE_CONNECTION_NAME needs OAUTH_CONNECTION_NAME too (sign-in for reading comes first)');
   }
+
+  const appInsights = parseAppInsights(problems, read(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING'));
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -462,6 +577,7 @@ export function loadConfig(env: Env = process.env): Config {
     storage,
     logLevel: logLevel ?? DEFAULTS.LOG_LEVEL,
     maxBodyBytes,
+    ...(appInsights ? { appInsights } : {}),
   });
 }
 

@@ -2,6 +2,7 @@
  * Composition root: config → storage → states → adapter → bot → server. Nothing else lives here.
  */
 import type { UserState } from 'botbuilder';
+import { AppInsightsExporter } from './appInsights';
 import { createAdapter } from './bot/adapter';
 import { createSsoMiddleware, CreateOnceStorage, SignInDialog } from './auth';
 import { StoredChannelDirectory } from './bot/channelDirectory';
@@ -24,6 +25,7 @@ import { createServer, RunningServer } from './server';
 import { BlobRecordStore } from './state/blobRecords';
 import { GuardedConversationState, MergingUserState, RecordStorage } from './state/botState';
 import { MemoryRecordStore, type RecordStore } from './state/records';
+import { setTelemetrySink, telemetrySink } from './telemetry';
 
 /**
  * The dialogs with live checks when sign-in is possible: a persona in sample-tenant mode, the Azure Bot's OAuth
@@ -96,7 +98,7 @@ interface Stores {
 /** Memory (bounded, one instance) by default; Azure Blob (STORAGE=blob) shared by every instance. */
 function createStores(config: Config, clock: Clock): Stores {
   if (config.storage.kind === 'blob') {
-    const blob = new BlobRecordStore(config.storage.connectionString, config.storage.container, clock);
+    const blob = new BlobRecordStore(config.storage.access, config.storage.container, clock);
     return { records: blob, conversations: blob, stateStorage: new RecordStorage(blob) };
   }
   const conversations = new MemoryRecordStore(clock, MEMORY_LIMITS.conversationEntries);
@@ -121,6 +123,9 @@ export async function start(config: Config, seams: StartSeams = {}): Promise<Run
   process.env.LOG_LEVEL = config.logLevel;
 
   const clock = seams.clock ?? systemClock;
+  // Telemetry export only when APPLICATIONINSIGHTS_CONNECTION_STRING is set; otherwise nothing is sent anywhere.
+  const telemetry = config.appInsights ? new AppInsightsExporter(config.appInsights, { now: () => clock.now() }) : undefined;
+  if (telemetry) setTelemetrySink(telemetry);
   const { records, conversations, stateStorage } = createStores(config, clock);
   const userState = new MergingUserState(stateStorage); // preferences only (language, sample persona), merged per field
   const privateConversationState = new GuardedConversationState(stateStorage); // dialog stacks, per user per conversation
@@ -167,6 +172,10 @@ export async function start(config: Config, seams: StartSeams = {}): Promise<Run
     close: async () => {
       await running.close();
       await sampleTenant?.close();
+      if (telemetry) {
+        await telemetry.close();
+        if (telemetrySink() === telemetry) setTelemetrySink();
+      }
     },
   };
 }

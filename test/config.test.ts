@@ -5,6 +5,8 @@ import { resourcePath } from '../src/paths';
 const APP_ID = '0b0b0b0b-1111-4222-8333-444455556666';
 const TENANT = 'a1b2c3d4-0000-4000-8000-000000000001';
 /** A MultiTenant live bot serving one tenant. */
+/** Azurite's published development key (not a secret). */
+const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 const LIVE = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's', ALLOWED_TENANTS: TENANT };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -56,7 +58,6 @@ describe('configuration for a newcomer with no Azure account', () => {
 });
 
 describe('a demo mode never runs next to real credentials', () => {
-  const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
   const REAL_LOOKING_KEY = 'q2VcB9x0ZZmZ3tY7l1w8n0aWm9QkS4uJt6R5e3Yc1Xo8pLhD2fGk7sA4bN0vM1cE9rT3yU6iO5pQ8wZ2xC4vB7n==';
 
   it.each([
@@ -214,9 +215,56 @@ describe('blob storage', () => {
   it('defaults the container to synchelper-state', () => {
     expect(loadConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).storage).toEqual({
       kind: 'blob',
-      connectionString: 'UseDevelopmentStorage=true',
+      access: { kind: 'connectionString', connectionString: 'UseDevelopmentStorage=true' },
       container: 'synchelper-state',
     });
+  });
+
+  const IDENTITY = '7f3e2a10-5b4c-4d3e-9f80-112233445566';
+
+  it('an endpoint without a key (as infra/azure.bicep sets it) means signing in as the managed identity in AZURE_CLIENT_ID', () => {
+    const config = loadConfig({
+      ...LIVE,
+      STORAGE: 'blob',
+      BLOB_CONNECTION_STRING: 'BlobEndpoint=https://contosobotstate.blob.core.windows.net/',
+      BLOB_CONTAINER: 'bot-state',
+      AZURE_CLIENT_ID: IDENTITY,
+    });
+    expect(config.storage).toEqual({
+      kind: 'blob',
+      access: { kind: 'identity', endpoint: 'https://contosobotstate.blob.core.windows.net', clientId: IDENTITY },
+      container: 'bot-state',
+    });
+  });
+
+  it('without AZURE_CLIENT_ID the endpoint still means Entra sign-in (the default Azure credential chain)', () => {
+    const storage = loadConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'BlobEndpoint=https://contosobotstate.blob.core.windows.net;' }).storage;
+    expect(storage).toEqual({ kind: 'blob', access: { kind: 'identity', endpoint: 'https://contosobotstate.blob.core.windows.net' }, container: 'synchelper-state' });
+  });
+
+  it('keeps a connection string with a key as it is (Azurite in the tests)', () => {
+    const connectionString = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_KEY};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`;
+    expect(loadConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: connectionString }).storage).toMatchObject({
+      access: { kind: 'connectionString', connectionString },
+    });
+  });
+
+  it.each([
+    ['https://contosobotstate.blob.core.windows.net/', /^BLOB_CONNECTION_STRING must be an Azure Storage connection string .*\(part 1 is not Name=value\)$/],
+    ['AccountName=contosobotstate', /without a key or SharedAccessSignature it must hold only BlobEndpoint/],
+    ['BlobEndpoint=http://contosobotstate.blob.core.windows.net/', /BlobEndpoint must be the https URL .*got "http:\/\/contosobotstate.blob.core.windows.net\/"/],
+    ['BlobEndpoint=blob-endpoint', /BlobEndpoint must be the https URL .*got "not a URL"/],
+    [`AccountKey=${AZURITE_KEY}`, /^BLOB_CONNECTION_STRING has an AccountKey but no AccountName$/],
+  ])('refuses a malformed BLOB_CONNECTION_STRING: %s', (value, message) => {
+    const problems = problemsOf({ STORAGE: 'blob', BLOB_CONNECTION_STRING: value });
+    expect(problems).toEqual([expect.stringMatching(message)]);
+    expect(problems[0]).not.toContain('AccountKey=');
+  });
+
+  it('refuses an AZURE_CLIENT_ID that is not a client ID', () => {
+    expect(
+      problemsOf({ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'BlobEndpoint=https://contosobotstate.blob.core.windows.net/', AZURE_CLIENT_ID: 'synchelper-id' }),
+    ).toEqual(["AZURE_CLIENT_ID must be the managed identity's client ID, a GUID (got \"synchelper-id\")"]);
   });
 });
 
@@ -246,7 +294,9 @@ describe('.env.example', () => {
         'STORAGE',
         'BLOB_CONNECTION_STRING',
         'BLOB_CONTAINER',
+        'AZURE_CLIENT_ID',
         'LOG_LEVEL',
+        'APPLICATIONINSIGHTS_CONNECTION_STRING',
         'MAX_BODY_BYTES',
       ].sort(),
     );
@@ -368,5 +418,38 @@ describe('local channels the sample tenant answers (SAMPLE_SERVICE_URLS)', () =>
 
   it('live mode has none (authentication decides who is answered)', () => {
     expect(loadConfig(LIVE).sampleServiceOrigins).toEqual([]);
+  });
+});
+
+describe('Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING)', () => {
+  const IKEY = '4F1E2D3C-AAAA-4BBB-8CCC-0123456789AB';
+
+  it('unset means no export', () => {
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: '' }).appInsights).toBeUndefined();
+  });
+
+  it("takes the key and the regional ingestion endpoint from the resource's connection string", () => {
+    const raw = `InstrumentationKey=${IKEY};IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/;LiveEndpoint=https://westeurope.livediagnostics.monitor.azure.com/;ApplicationId=0000`;
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: raw }).appInsights).toEqual({
+      instrumentationKey: IKEY.toLowerCase(),
+      ingestionEndpoint: 'https://westeurope-5.in.applicationinsights.azure.com',
+    });
+  });
+
+  it('a national cloud by EndpointSuffix, and the global endpoint when neither is given', () => {
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=${IKEY};EndpointSuffix=applicationinsights.us` }).appInsights?.ingestionEndpoint).toBe(
+      'https://dc.applicationinsights.us',
+    );
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=${IKEY}` }).appInsights?.ingestionEndpoint).toBe('https://dc.services.visualstudio.com');
+  });
+
+  it.each([
+    ['IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/', /InstrumentationKey is missing or not a GUID/],
+    [`InstrumentationKey=${IKEY.slice(0, 8)}`, /InstrumentationKey is missing or not a GUID/],
+    [`InstrumentationKey=${IKEY};IngestionEndpoint=http://westeurope-5.in.applicationinsights.azure.com/`, /IngestionEndpoint must be an https URL/],
+    [`InstrumentationKey=${IKEY};IngestionEndpoint=westeurope`, /IngestionEndpoint must be an https URL, got "westeurope"/],
+  ])('refuses %s', (raw, message) => {
+    expect(problemsOf({ APPLICATIONINSIGHTS_CONNECTION_STRING: raw })).toEqual([expect.stringMatching(/^APPLICATIONINSIGHTS_CONNECTION_STRING must be the connection string/)]);
+    expect(problemsOf({ APPLICATIONINSIGHTS_CONNECTION_STRING: raw })[0]).toMatch(message);
   });
 });

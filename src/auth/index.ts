@@ -1,5 +1,4 @@
-/** Delegated sign-in: the SignInDialog seam, Teams SSO plumbing, sample personas and consent help. */
+/** Delegated sign-in: the SignInDialog seam, Teams SSO plumbing, sample personas. */
 export * from './tokenSource';
 export * from './sso';
 export * from './personas';
-export * from './consent';

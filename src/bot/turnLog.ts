@@ -1,10 +1,11 @@
 /**
  * One structured log line per turn (adapter middleware): activity type, name and id, conversation kind, a hash of
- * the conversation id (never the id, the text or the user), duration, outcome and Graph round trips.
+ * the conversation id (never the id, the text or the user), duration, outcome and Graph round trips. The same record
+ * goes to the telemetry export when one is configured (Application Insights).
  */
 import type { Middleware, TurnContext } from 'botbuilder';
 import { log } from '../log';
-import { hashId, withTurnScope } from '../telemetry';
+import { hashId, trackEvent, withTurnScope } from '../telemetry';
 
 export function createTurnLogMiddleware(now: () => number = Date.now): Middleware {
   return {
@@ -19,7 +20,7 @@ export function createTurnLogMiddleware(now: () => number = Date.now): Middlewar
           outcome = 'error';
           throw error;
         } finally {
-          log.info('turn', {
+          const record = {
             activityType: type ?? null,
             ...(name ? { activityName: name } : {}),
             activityId: id ?? null,
@@ -28,7 +29,9 @@ export function createTurnLogMiddleware(now: () => number = Date.now): Middlewar
             durationMs: now() - started,
             outcome,
             graphRoundTrips: turn.graphRoundTrips,
-          });
+          };
+          log.info('turn', record);
+          trackEvent('turn', record);
         }
       });
     },

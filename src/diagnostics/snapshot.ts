@@ -146,7 +146,7 @@ export interface GroupSnapshot {
   /** GET /me/ownedObjects/microsoft.graph.group?$select=id → ids. */
   ownedGroupIds: Part<string[]>;
   group: GraphGroup;
-  /** GET /organization (first item): tenant sync state (needs Organization.Read.All, else nulls). */
+  /** GET /organization (first item): tenant sync state (User.Read is enough). */
   organization: Part<Organization>;
   /** GET /subscribedSkus: licence names. */
   subscribedSkus: Part<SubscribedSku[]>;

@@ -10,7 +10,11 @@ import { roleList, type RoleName } from './roles';
 export interface Requirement {
   /** Roles that can read it (least privileged first). */
   roles?: RoleName[];
-  /** Delegated Graph scopes that are needed. */
+  /**
+   * Delegated Graph scopes, any ONE of which lets the app read it (least privileged first; "A + B" when two are
+   * needed together). SyncHelper's read set, `User.Read Directory.Read.All AuditLog.Read.All Synchronization.Read.All`,
+   * covers every entry. Checked against Microsoft Graph's permissions data (tools/graph-conformance/metadata).
+   */
   scopes?: string[];
   /** Extra condition, e.g. a licence ('Microsoft Entra ID P1 or P2'). */
   licence?: string;
@@ -33,6 +37,12 @@ export function whyFailed(failure: Failed, needs: Requirement): Text {
   if (failure.status === 0) return { key: 'diag.unchecked.timeout', params: {} };
   return { key: 'diag.unchecked.failed', params: { status: failure.status, code: failure.code } };
 }
+
+/**
+ * The caller's directory roles (`/me/transitiveMemberOf/microsoft.graph.directoryRole`): User.Read lists the
+ * memberships, but the role objects' details need RoleManagement.Read.Directory or Directory.Read.All.
+ */
+export const ROLE_NEEDS: Requirement = { scopes: ['RoleManagement.Read.Directory', 'Directory.Read.All'] };
 
 export function unchecked(id: string, what: Text, failure: Failed, needs: Requirement): Unchecked {
   return { id, what, why: whyFailed(failure, needs) };

@@ -34,7 +34,7 @@ import {
 import { randomUUID } from 'crypto';
 import type { Part } from '../diagnostics/snapshot';
 import { log } from '../log';
-import { countGraphRoundTrip } from '../telemetry';
+import { countGraphRoundTrip, trackEvent } from '../telemetry';
 import {
   correlationIds,
   type GraphResponse,
@@ -307,16 +307,23 @@ function normalizeBaseUrl(raw: string | undefined): { origin: string; version: s
   return { origin: url.origin + prefix, version };
 }
 
-/** One warn line per failed Graph (sub-)request, with the ids Microsoft support asks for; never the token or body. */
+/**
+ * A request label without the tenant's data, for telemetry: every path segment that is not a plain name (an object
+ * id, a user principal name, `servicePrincipals(appId='…')`) becomes `{id}`. "GET /groups/{id}/members".
+ */
+export function requestShape(label: string): string {
+  return label.replace(/\/[^/\s]+/g, (segment) => (/^\/[A-Za-z.$]+$/.test(segment) ? segment : '/{id}'));
+}
+
+/**
+ * One warn line per failed Graph (sub-)request, with the ids Microsoft support asks for; never the token or body.
+ * The telemetry export gets the same, with the request reduced to its shape.
+ */
 function logFailure(request: string, response: GraphResponse): void {
   const failed = toFailed(response, request);
-  log.warn('graph request failed', {
-    request,
-    status: failed.status,
-    code: failed.code,
-    requestId: failed.requestId ?? null,
-    clientRequestId: failed.clientRequestId ?? null,
-  });
+  const ids = { requestId: failed.requestId ?? null, clientRequestId: failed.clientRequestId ?? null };
+  log.warn('graph request failed', { request, status: failed.status, code: failed.code, ...ids });
+  trackEvent('graph request failed', { request: requestShape(request), status: failed.status, code: failed.code, ...ids });
 }
 
 function headersToRecord(headers: Headers): Record<string, string> {
@@ -442,6 +449,7 @@ export function createGraphClient(opts: GraphClientOptions): GraphApi {
       }
       const message = error instanceof Error ? error.message : String(error);
       log.error('graph request error', { request: label, error: message, clientRequestId });
+      trackEvent('graph request failed', { request: requestShape(label), status: 0, code: NETWORK_CODE, clientRequestId });
       return transportFailure(NETWORK_CODE, message, clientRequestId);
     }
   }

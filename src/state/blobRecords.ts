@@ -5,8 +5,10 @@
  * an expired record reads as absent, is not listed, and a create takes its place (deleting it only if it is still
  * the same expired blob).
  */
+import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
 import { ContainerClient, RestError } from '@azure/storage-blob';
 import type { Clock } from '../clock';
+import type { BlobAccess } from '../config';
 import type { RecordStore, StoredRecord } from './records';
 
 const EXPIRES = 'expiresat';
@@ -49,16 +51,28 @@ function textOf(stream: NodeJS.ReadableStream): Promise<string> {
   });
 }
 
+/**
+ * The container client for BLOB_CONNECTION_STRING (a plain string is a connection string): with a key, SAS or
+ * Azurite as given; an endpoint alone signs in with Microsoft Entra ID, as the user-assigned managed identity
+ * AZURE_CLIENT_ID names (as infra/azure.bicep deploys it), or through the default Azure credential chain.
+ */
+export function containerClientFor(access: BlobAccess | string, containerName: string): ContainerClient {
+  if (typeof access === 'string') return new ContainerClient(access, containerName);
+  if (access.kind === 'connectionString') return new ContainerClient(access.connectionString, containerName);
+  const credential = access.clientId ? new ManagedIdentityCredential({ clientId: access.clientId }) : new DefaultAzureCredential();
+  return new ContainerClient(`${access.endpoint}/${encodeURIComponent(containerName)}`, credential);
+}
+
 export class BlobRecordStore implements RecordStore {
   private readonly container: ContainerClient;
   private ready?: Promise<unknown>;
 
   constructor(
-    connectionString: string,
+    access: BlobAccess | string,
     containerName: string,
     private readonly clock: Clock,
   ) {
-    this.container = new ContainerClient(connectionString, containerName);
+    this.container = containerClientFor(access, containerName);
   }
 
   /** Creates the container once per process (409 from a second instance is fine). */

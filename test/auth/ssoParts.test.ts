@@ -1,16 +1,8 @@
-/** The pieces around sign-in: the dedupe store, command parsing, consent help, cards and texts. */
+/** The pieces around sign-in: the dedupe store, command parsing, cards and texts. */
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  CORE_READ_SCOPES,
-  CreateOnceStorage,
-  SIGNIN_VERBS,
-  consentHelp,
-  consentHelpDetails,
-  parseSignInCommand,
-  personaLabel,
-} from '../../src/auth';
-import { allTables, t } from '../../src/i18n';
+import { CreateOnceStorage, SIGNIN_VERBS, parseSignInCommand, personaLabel } from '../../src/auth';
+import { allTables } from '../../src/i18n';
 import { fixedClock } from '../../src/clock';
 import { MemoryRecordStore } from '../../src/state/records';
 import { resourcePath } from '../../src/paths';
@@ -76,36 +68,6 @@ describe('in-chat sign-in commands', () => {
     expect(personaLabel('en', 'groups')).toBe('Groups Administrator (groups)');
     expect(personaLabel('nb', 'helpdesk')).toBe('Brukerstøtte (ingen administratorrolle) (helpdesk)');
     expect(personaLabel('en', 'licenseAdmin')).toBe('licenseAdmin');
-  });
-});
-
-describe('consent help after a 403 for a missing scope', () => {
-  it('names the missing read scopes, the read bundle and where an admin grants consent', () => {
-    const help = consentHelp(['AuditLog.Read.All', 'Directory.Read.All']);
-    expect(help.key).toBe('auth.consent.help.read');
-    const en = t('en', help.key, help.params);
-    expect(en).toContain('AuditLog.Read.All, Directory.Read.All');
-    for (const scope of CORE_READ_SCOPES) expect(en).toContain(scope);
-    expect(en).toContain('https://learn.microsoft.com/');
-    expect(t('nb', help.key, help.params)).toContain('administratorsamtykke');
-  });
-
-  it('treats the write scope separately', () => {
-    const help = consentHelp(['Synchronization.ReadWrite.All']);
-    expect(help.key).toBe('auth.consent.help.write');
-    expect(t('en', help.key, help.params)).toContain('never requested silently');
-  });
-
-  it('explains why each scope is needed, in both languages', () => {
-    const lines = consentHelpDetails([]);
-    expect(lines).toHaveLength(CORE_READ_SCOPES.length);
-    for (const line of lines) {
-      expect(line.key).not.toBe('auth.consent.scope.unknown');
-      expect(t('en', line.key, line.params)).toMatch(/^[A-Za-z.]+: /);
-      expect(t('nb', line.key, line.params)).not.toBe(t('en', line.key, line.params));
-    }
-    expect(consentHelpDetails(['Reports.Read.All'])[0].key).toBe('auth.consent.scope.unknown');
-    expect(consentHelp([]).key).toBe('auth.consent.help.none');
   });
 });
 

@@ -1,18 +1,28 @@
 /** Which roles/scopes let the admin see each part of a GroupSnapshot (domain.md §2), for the "could not check" list. */
 import type { Caller, GroupSnapshot } from '../snapshot';
 import type { Unchecked } from '../types';
-import { unchecked, type Requirement } from '../unchecked';
+import { ROLE_NEEDS, unchecked, type Requirement } from '../unchecked';
 import { tx } from './text';
 
+/** Scopes: any one entry suffices (see Requirement); GET /organization and /me/ownedObjects need only User.Read. */
 export const NEEDS = {
-  roles: { scopes: ['User.Read'] } as Requirement,
+  roles: ROLE_NEEDS,
   owned: { scopes: ['User.Read'] } as Requirement,
-  organization: { roles: ['directoryReaders', 'globalReader'], scopes: ['Organization.Read.All'] } as Requirement,
-  subscribedSkus: { roles: ['directoryReaders', 'globalReader', 'licenseAdministrator'], scopes: ['LicenseAssignment.Read.All'] } as Requirement,
+  organization: { roles: ['directoryReaders', 'globalReader'], scopes: ['User.Read'] } as Requirement,
+  subscribedSkus: {
+    roles: ['directoryReaders', 'globalReader', 'licenseAdministrator'],
+    scopes: ['LicenseAssignment.Read.All', 'Organization.Read.All', 'Directory.Read.All'],
+  } as Requirement,
+  // Members (GroupMember.Read.All) with other users' licence attributes (User.Read.All); Directory.Read.All covers both.
   membersWithLicenseErrors: {
     roles: ['licenseAdministrator', 'globalReader'],
-    scopes: ['GroupMember.Read.All', 'User.Read.All'],
+    scopes: ['GroupMember.Read.All + User.Read.All', 'Directory.Read.All'],
   } as Requirement,
+  /**
+   * The group itself with its sync properties: GroupMember.Read.All and Group.ReadBasic.All return only basic
+   * properties (tools/graph-conformance/permissions-supplement.json), so not onPremisesSyncEnabled and the like.
+   */
+  group: { roles: ['directoryReaders', 'globalReader', 'groupsAdministrator'], scopes: ['Group.Read.All', 'Directory.Read.All'] } as Requirement,
 };
 
 export function callerUnchecked(caller: Caller): Unchecked[] {

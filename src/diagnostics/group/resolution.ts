@@ -6,7 +6,7 @@ import { graphUnavailableFinding, isAccessDenied, unchecked } from '../unchecked
 import { LEARN } from './links';
 import { capList, finding, tx } from './text';
 import type { GroupTopic } from './index';
-import { callerUnchecked } from './requirements';
+import { callerUnchecked, NEEDS } from './requirements';
 
 /** A Diagnosis for the `none`, `denied` and `many` outcomes of resolving what the admin typed. */
 export function diagnoseResolutionProblem(
@@ -40,10 +40,7 @@ export function diagnoseResolutionProblem(
       }),
     );
     notes.push(
-      unchecked('G0', tx('group.unchecked.group'), resolution.failure, {
-        roles: ['directoryReaders', 'globalReader', 'groupsAdministrator'],
-        scopes: ['GroupMember.Read.All'],
-      }),
+      unchecked('G0', tx('group.unchecked.group'), resolution.failure, NEEDS.group),
     );
     notes.push(...callerUnchecked(resolution.caller));
   } else {

@@ -6,24 +6,26 @@
 import { holdsAny, type RoleName } from '../roles';
 import type { Failed, Part } from '../snapshot';
 import type { Text } from '../types';
-import { unchecked, whyFailed, type Requirement } from '../unchecked';
+import { ROLE_NEEDS, unchecked, whyFailed, type Requirement } from '../unchecked';
 import type { Ctx } from './context';
 import { LEARN } from './links';
 import { make, p } from './model';
 
 const APP_ADMINS: RoleName[] = ['applicationAdministrator', 'cloudApplicationAdministrator'];
 
+/** Scopes: any one entry suffices (see Requirement). */
 export const NEEDS = {
   jobs: { roles: APP_ADMINS, scopes: ['Synchronization.Read.All'] },
   logs: {
     roles: ['reportsReader', 'securityReader', 'globalReader', 'applicationAdministrator', 'cloudApplicationAdministrator'],
-    scopes: ['AuditLog.Read.All', 'Directory.Read.All'],
+    scopes: ['ProvisioningLog.Read.All', 'AuditLog.Read.All', 'Directory.Read.All'],
     licence: 'Microsoft Entra ID P1 or P2',
   },
-  assignments: { roles: ['directoryReaders', 'globalReader', 'applicationAdministrator', 'cloudApplicationAdministrator'], scopes: ['Application.Read.All'] },
+  assignments: { roles: ['directoryReaders', 'globalReader', 'applicationAdministrator', 'cloudApplicationAdministrator'], scopes: ['Application.Read.All', 'Directory.Read.All'] },
+  // Another user's attributes: User.Read.All (User.Read covers only the signed-in user).
   user: { roles: ['directoryReaders', 'globalReader', 'userAdministrator'], scopes: ['User.Read.All', 'Directory.Read.All'] },
   memberships: { roles: ['directoryReaders', 'globalReader', 'groupsAdministrator'], scopes: ['GroupMember.Read.All', 'Directory.Read.All'] },
-  roles: { scopes: ['User.Read'] },
+  roles: ROLE_NEEDS,
 } satisfies Record<string, Requirement>;
 
 export const LICENCE_CODE = 'Authentication_RequestFromNonPremiumTenantOrB2CTenant';

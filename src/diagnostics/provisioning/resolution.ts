@@ -6,7 +6,7 @@ import { graphUnavailableFinding, isAccessDenied, unchecked } from '../unchecked
 import { LEARN } from './links';
 import { make, p, type ProvisioningTopic } from './model';
 
-const SP_NEEDS = { roles: ['directoryReaders' as const, 'applicationAdministrator' as const, 'cloudApplicationAdministrator' as const], scopes: ['Application.Read.All'] };
+export const APP_LOOKUP_NEEDS = { roles: ['directoryReaders' as const, 'applicationAdministrator' as const, 'cloudApplicationAdministrator' as const], scopes: ['Application.Read.All', 'Directory.Read.All'] };
 
 /**
  * 'none' / 'registrationOnly' / 'denied' → a diagnosis; 'many' → undefined (the dialog shows a choice);
@@ -53,7 +53,7 @@ export function resolutionDiagnosis(resolution: AppResolution, topic: Provisioni
         topic,
         subject: { kind: 'app', displayName: '' },
         findings: [make({ id: 'P0.denied', severity: 'warning', detail: true, fixSteps: 2, evidence: { [f.request ?? 'GET /servicePrincipals']: `${f.status} ${f.code}` }, learnMore: LEARN.roles })],
-        unchecked: [unchecked('P0', p('unchecked.servicePrincipals'), f, SP_NEEDS)],
+        unchecked: [unchecked('P0', p('unchecked.servicePrincipals'), f, APP_LOOKUP_NEEDS)],
         checkedAt,
       };
     }

@@ -52,7 +52,7 @@ describe('G2.1 + G2.3 – a synced group with licences', () => {
         what: { key: 'group.unchecked.skus.fallback' },
         why: {
           key: 'diag.unchecked.denied',
-          params: { roles: 'Directory Readers, Global Reader, License Administrator', scopes: 'LicenseAssignment.Read.All' },
+          params: { roles: 'Directory Readers, Global Reader, License Administrator', scopes: 'LicenseAssignment.Read.All, Organization.Read.All, Directory.Read.All' },
         },
       },
     ]);

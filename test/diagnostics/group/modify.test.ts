@@ -206,7 +206,7 @@ describe('G1.6 – the caller’s rights for this kind of group', () => {
     );
     expect(ids(d).some((id) => id.startsWith('G1.6'))).toBe(false);
     expect(d.unchecked).toEqual([
-      { id: 'A1', what: { key: 'group.unchecked.roles' }, why: { key: 'diag.unchecked.denied', params: { roles: '-', scopes: 'User.Read' } } },
+      { id: 'A1', what: { key: 'group.unchecked.roles' }, why: { key: 'diag.unchecked.denied', params: { roles: '-', scopes: 'RoleManagement.Read.Directory, Directory.Read.All' } } },
       { id: 'A2', what: { key: 'group.unchecked.owned' }, why: { key: 'diag.unchecked.denied', params: { roles: '-', scopes: 'User.Read' } } },
     ]);
   });

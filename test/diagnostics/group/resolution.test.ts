@@ -20,7 +20,7 @@ describe('G0 – resolving the group', () => {
     const d = diagnoseResolutionProblem('group.sync_errors', { kind: 'denied', failure, caller: { roles: denied('GET /me/transitiveMemberOf') } }, clock);
     expect(d.findings[0]).toMatchObject({ id: 'G0.denied', severity: 'blocker', evidence: { status: 403, code: 'Authorization_RequestDenied', request: 'GET /groups' } });
     expect(d.unchecked.map((u) => u.id)).toEqual(['G0', 'A1']);
-    expect(d.unchecked[0].why.params).toEqual({ roles: 'Directory Readers, Global Reader, Groups Administrator', scopes: 'GroupMember.Read.All' });
+    expect(d.unchecked[0].why.params).toEqual({ roles: 'Directory Readers, Global Reader, Groups Administrator', scopes: 'Group.Read.All, Directory.Read.All' });
   });
 
   it('several groups with the same name are listed (capped) for the admin to pick', () => {

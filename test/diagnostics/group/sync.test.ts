@@ -104,13 +104,13 @@ describe('G4 – an admin asks about sync errors for a group', () => {
     expect(d.findings[1].title.key).toBe('group.g4.notSynced.cloud.title');
   });
 
-  it('without Organization.Read.All there is no T1 verdict, only an unchecked entry', () => {
+  it('when the organisation cannot be read there is no T1 verdict, only an unchecked entry', () => {
     const d = diagnoseGroup('group.sync_errors', snapshot(syncedGroup(), { org: failed(403, 'Authorization_RequestDenied', 'GET /organization') }), clock);
     expect(ids(d).some((id) => id.startsWith('T1'))).toBe(false);
     expect(d.unchecked[0]).toEqual({
       id: 'T1',
       what: { key: 'group.unchecked.organization' },
-      why: { key: 'diag.unchecked.denied', params: { roles: 'Directory Readers, Global Reader', scopes: 'Organization.Read.All' } },
+      why: { key: 'diag.unchecked.denied', params: { roles: 'Directory Readers, Global Reader', scopes: 'User.Read' } },
     });
   });
 });

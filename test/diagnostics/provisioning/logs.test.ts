@@ -44,7 +44,7 @@ describe('P5 – "show me the provisioning logs"', () => {
     const d = run('logs: caller without any log role');
     const why = d.unchecked.find((u) => u.id === 'P3.7')!.why;
     expect(why.key).toBe('diag.unchecked.denied');
-    expect(why.params?.scopes).toBe('AuditLog.Read.All, Directory.Read.All');
+    expect(why.params?.scopes).toBe('ProvisioningLog.Read.All, AuditLog.Read.All, Directory.Read.All');
     expect(String(why.params?.roles)).toContain('Reports Reader');
   });
 });

@@ -83,9 +83,9 @@ describe('resolving the app the admin named', () => {
     expect(d.findings[0].learnMore).toBe('https://learn.microsoft.com/entra/identity/app-provisioning/known-issues');
   });
 
-  test('the lookup itself was denied → a could-not-check entry naming Application.Read.All', () => {
+  test('the lookup itself was denied → a could-not-check entry naming Application.Read.All or Directory.Read.All', () => {
     const d = diagnoseResolution(RESOLUTIONS[2].resolution, 'provisioning.no_users', clock)!;
-    expect(d.unchecked[0].why).toMatchObject({ key: 'diag.unchecked.denied', params: { scopes: 'Application.Read.All' } });
+    expect(d.unchecked[0].why).toMatchObject({ key: 'diag.unchecked.denied', params: { scopes: 'Application.Read.All, Directory.Read.All' } });
     expect(d.topic).toBe('provisioning.no_users');
   });
 
