@@ -62,6 +62,8 @@ export interface Config {
   readonly storage: StorageConfig;
   readonly logLevel: LogLevel;
   readonly maxBodyBytes: number;
+  /** How often the watcher evaluates the watches (WATCH_INTERVAL_SECONDS, default 300, at least 5). */
+  readonly watchIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +83,7 @@ export const DEFAULTS = Object.freeze({
   LOG_LEVEL: 'info' as LogLevel,
   GRAPH_TIMEOUT_MS: 10_000,
   MAX_BODY_BYTES: 256 * 1024,
+  WATCH_INTERVAL_SECONDS: 300,
   /** The Agents Playground's default port (scripts/dev.ts PLAYGROUND_PORT); its connector is http://localhost:PORT/_connector. */
   PLAYGROUND_PORT: 56150,
 });
@@ -401,6 +404,7 @@ export function loadConfig(env: Env = process.env): Config {
   const port = parseInteger(problems, 'PORT', read(env, 'PORT'), DEFAULTS.PORT, 0, 65535);
   const graphBaseUrl = parseGraphBaseUrl(problems, read(env, 'GRAPH_BASE_URL'), mode);
   const graphTimeoutMs = parseInteger(problems, 'GRAPH_TIMEOUT_MS', read(env, 'GRAPH_TIMEOUT_MS'), DEFAULTS.GRAPH_TIMEOUT_MS, 100, 120_000);
+  const watchIntervalSeconds = parseInteger(problems, 'WATCH_INTERVAL_SECONDS', read(env, 'WATCH_INTERVAL_SECONDS'), DEFAULTS.WATCH_INTERVAL_SECONDS, 5, 24 * 60 * 60);
   const maxBodyBytes = parseBytes(problems, 'MAX_BODY_BYTES', read(env, 'MAX_BODY_BYTES'), DEFAULTS.MAX_BODY_BYTES);
 
   // Same name rule as src/auth/personas.ts (ga, groups, appadmin, helpdesk, or a persona another tenant defines).
@@ -451,6 +455,7 @@ export function loadConfig(env: Env = process.env): Config {
     storage,
     logLevel: logLevel ?? DEFAULTS.LOG_LEVEL,
     maxBodyBytes,
+    watchIntervalSeconds,
   });
 }
 
