@@ -5,38 +5,18 @@
  */
 import { t, type Lang } from '../../src/i18n';
 import { SAMPLE } from '../../src/sampleTenant';
-import { cardText, allActions, newAdmin, startWorld, TestClock, type AdminChat, type World } from '../helpers/adminChat';
+import { cardText, allActions, newAdmin, startWorld, TestClock, type World } from '../helpers/adminChat';
 import { CHANNEL_ID, GROUP_CHAT_ID } from '../helpers/teamsActivity';
 import { quarantineJob, releaseJob, setLicenceError, syncNow } from '../helpers/tenantChanges';
-import type { ReceivedRequest } from '../helpers/botConnector';
+import { cardsIn, postedTo, signInAs, textsIn } from '../helpers/watchChannel';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 const MINUTE = 60_000;
 const INTERVAL = 60 * 1000;
 
-/** What the bot posted into a conversation (by its base id: any thread of a channel) since `from`. */
-export function postedTo(world: World, conversation: string, from = 0): ReceivedRequest[] {
-  return world.connector.received
-    .slice(from)
-    .filter((r) => (r.route === 'sendToConversation' || r.route === 'replyToActivity') && (r.conversationId ?? '').split(';')[0] === conversation && r.body?.type === 'message');
-}
-
-export function cardsIn(posts: ReceivedRequest[]): any[] {
-  return posts.flatMap((p) => (p.body.attachments ?? []).map((a: any) => a.content));
-}
-
-export function textsIn(posts: ReceivedRequest[]): string[] {
-  return posts.map((p) => p.body.text).filter((x): x is string => typeof x === 'string' && x.length > 0);
-}
-
-/** Sample-tenant sign-in: pick the persona when the bot asks. */
-export async function signInAs(chat: AdminChat, persona: string): Promise<void> {
-  if (chat.findAction('signin.persona', { persona })) await chat.click('signin.persona', { persona });
-}
-
 /** One interval later: move the clock and let the watcher poll. */
-export async function nextInterval(world: World, clock: TestClock, times = 1): Promise<void> {
+async function nextInterval(world: World, clock: TestClock, times = 1): Promise<void> {
   for (let i = 0; i < times; i++) {
     clock.advance(INTERVAL);
     await world.bot.watcher.tick();
