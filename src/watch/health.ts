@@ -1,7 +1,8 @@
 /**
  * "Tenant health" / "helsesjekk": one card over the whole tenant, in 2 Graph round trips:
- *  RT1  $batch: organization (sync freshness), groups with members in licence errors, groups and users with
- *       directory sync errors (onPremisesProvisioningErrors), the tenant's enterprise apps.
+ *  RT1  $batch: organization (sync freshness), groups with members in licence errors, groups with directory sync
+ *       errors (onPremisesProvisioningErrors; Graph can filter groups on it, not users — the vendored Learn rules
+ *       refuse `any()` there, so users' sync errors stay with Connect Health), the tenant's enterprise apps.
  *  RT2  $batch: the provisioning jobs of up to HEALTH_MAX_APPS of those apps (chunks of 20).
  * Works with the admin's delegated token or the watcher's own access (nothing under /me).
  */
@@ -24,8 +25,7 @@ import { LICENCE_ERROR_GROUPS_URL } from './observe';
 export const HEALTH_MAX_APPS = 40;
 const NAMES_SHOWN = 5;
 
-const syncErrorsUrl = (set: 'groups' | 'users') =>
-  `/${set}${query({ $filter: "onPremisesProvisioningErrors/any(e:e/category eq 'PropertyConflict')", $select: 'id,displayName', $top: 999 })}`;
+export const SYNC_ERROR_GROUPS_URL = `/groups${query({ $filter: "onPremisesProvisioningErrors/any(e:e/category eq 'PropertyConflict')", $select: 'id,displayName', $top: 999 })}`;
 export const APPS_URL = `/servicePrincipals${query({ $filter: "tags/any(t:t eq 'WindowsAzureActiveDirectoryIntegratedApp')", $select: 'id,displayName', $top: 999 })}`;
 
 interface Named {
@@ -38,14 +38,13 @@ export interface HealthSnapshot {
   organization: Part<Organization>;
   licenceGroups: Part<Named[]>;
   syncErrorGroups: Part<Named[]>;
-  syncErrorUsers: Part<Named[]>;
   apps: Part<Named[]>;
   /** Apps whose jobs were read, with their jobs (apps without a provisioning job are left out). */
   jobs: { app: Named; jobs: SynchronizationJob[] }[];
 }
 
 export async function fetchHealth(api: GraphApi, clock: Clock): Promise<HealthSnapshot> {
-  const urls = { licGroups: LICENCE_ERROR_GROUPS_URL, errGroups: syncErrorsUrl('groups'), errUsers: syncErrorsUrl('users'), apps: APPS_URL };
+  const urls = { licGroups: LICENCE_ERROR_GROUPS_URL, errGroups: SYNC_ERROR_GROUPS_URL, apps: APPS_URL };
   const r1 = await api.batch([{ id: 'org', method: 'GET', url: ORGANIZATION_URL }, ...Object.entries(urls).map(([id, url]) => ({ id, method: 'GET', url }))]);
   const list = (id: keyof typeof urls) => partOf(sub(r1, id), 'GET', urls[id], (b) => valueOf<Named>(b));
   const apps = list('apps');
@@ -62,7 +61,6 @@ export async function fetchHealth(api: GraphApi, clock: Clock): Promise<HealthSn
     organization: organizationPart(sub(r1, 'org')),
     licenceGroups: list('licGroups'),
     syncErrorGroups: list('errGroups'),
-    syncErrorUsers: list('errUsers'),
     apps,
     jobs,
   };
@@ -84,8 +82,8 @@ export function healthLines(lang: Lang, s: HealthSnapshot, clock: Clock): Health
     lines.push({ label: 'watch.health.line.sync', level, text: text(lang, f.title), check: syncCheck });
   } else lines.push(unread(lang, 'watch.health.line.sync', s.organization));
 
-  if (s.syncErrorGroups.ok && s.syncErrorUsers.ok) {
-    const all = [...s.syncErrorGroups.value, ...s.syncErrorUsers.value];
+  if (s.syncErrorGroups.ok) {
+    const all = s.syncErrorGroups.value;
     const firstGroup = s.syncErrorGroups.value[0];
     lines.push({
       label: 'watch.health.line.syncErrors',
@@ -93,7 +91,7 @@ export function healthLines(lang: Lang, s: HealthSnapshot, clock: Clock): Health
       text: all.length > 0 ? t(lang, 'watch.health.syncErrors.some', { count: all.length, names: names(all) }) : t(lang, 'watch.health.syncErrors.none'),
       check: firstGroup ? { topic: 'group.sync_errors', target: { group: firstGroup.displayName ?? firstGroup.id }, subjectId: firstGroup.id } : syncCheck,
     });
-  } else lines.push(unread(lang, 'watch.health.line.syncErrors', s.syncErrorGroups.ok ? (s.syncErrorUsers as Extract<Part<unknown>, { ok: false }>) : s.syncErrorGroups));
+  } else lines.push(unread(lang, 'watch.health.line.syncErrors', s.syncErrorGroups));
 
   if (s.licenceGroups.ok) {
     const groups = s.licenceGroups.value;

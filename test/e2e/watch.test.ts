@@ -157,4 +157,28 @@ describe.each<[Lang, string]>([
     await world.bot.watcher.tick();
     expect(postedTo(world, GROUP_CHAT_ID, before)).toHaveLength(0);
   });
+
+  it('tenant health: one card with each area and a button that opens its diagnosis; with a watch set, no sign-in is needed', async () => {
+    const admin = world.chat({ locale });
+    await admin.say(lang === 'en' ? 'tenant health' : 'helsesjekk');
+    await signInAs(admin, 'ga');
+    const card = admin.cards.at(-1);
+    const text = cardText(card);
+    expect(text).toContain(t(lang, 'watch.health.title', { tenant: SAMPLE.tenant.displayName }));
+    expect(text).toContain(t(lang, 'watch.health.access.delegated'));
+    for (const line of ['sync', 'syncErrors', 'licences', 'apps']) expect(text).toContain(t(lang, `watch.health.line.${line}`));
+    expect(text).toContain(SAMPLE.groups.provisioningErrors.displayName);
+    expect(text).toContain(SAMPLE.groups.licensedSynced.displayName);
+    expect(text).toContain(t(lang, 'watch.health.apps.some', { name: SAMPLE.apps.quarantinedCredentials.displayName, state: t(lang, 'watch.health.apps.quarantine') }));
+
+    const opened = await admin.click('watch.check', { subjectId: SAMPLE.apps.quarantinedCredentials.id });
+    expect(JSON.stringify(opened.activities)).toContain('P2.quarantine.credentials');
+
+    // In a channel with a watch, the report is read with the watcher's own access: no sign-in card.
+    const team = world.chat({ scope: 'channel', locale });
+    await team.say(say.sync);
+    await signInAs(team, 'ga');
+    const report = await team.say(lang === 'en' ? 'health check' : 'helsesjekk');
+    expect(report.activities.flatMap((a) => a.attachments ?? []).map((a: any) => cardText(a.content)).join('\n')).toContain(t(lang, 'watch.health.access.watcher'));
+  });
 });
