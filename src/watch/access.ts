@@ -3,8 +3,8 @@
  *  - Sample-tenant mode: the configured persona (SAMPLE_TENANT_PERSONA), as every Graph call there.
  *  - Live mode: the bot's own app-only token for https://graph.microsoft.com/.default, through @azure/identity —
  *    the managed identity (MicrosoftAppType=UserAssignedMSI) or the bot's app id and secret. Needs the application
- *    permissions Directory.Read.All, Synchronization.Read.All (and AuditLog.Read.All for nothing yet) with admin
- *    consent in the tenant (docs/admin-setup.md). A managed identity and a single-tenant app read their own tenant only.
+ *    permissions Directory.Read.All and Synchronization.Read.All with admin consent in the tenant
+ *    (docs/admin-setup.md). A managed identity and a single-tenant app read their own tenant only.
  * The token is fetched per request by the credential (which caches it) and never stored or logged.
  */
 import { ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
