@@ -77,6 +77,11 @@ function checkButton(lang: Lang, watch: Watch): Button {
   return button(t(lang, 'watch.check.button'), 'watch.check', checkNowData(watch), 'positive');
 }
 
+function intervalText(lang: Lang, seconds: number): string {
+  const minutes = Math.max(1, Math.round(seconds / 60));
+  return t(lang, minutes === 1 ? 'watch.interval.one' : 'watch.interval.other', { minutes });
+}
+
 /** The set-up confirmation: what is watched, the thresholds, what it looks like now, Stop. */
 export function watchSetCard(lang: Lang, watch: Watch, now: Observation, intervalSeconds: number): AdaptiveCard {
   const params = { app: watch.subject?.displayName ?? '', group: watch.subject?.displayName ?? '' };
@@ -87,7 +92,7 @@ export function watchSetCard(lang: Lang, watch: Watch, now: Observation, interva
     text: t(lang, thresholds, params),
     facts: [
       { title: t(lang, 'watch.fact.now'), value: observationText(lang, watch, now) },
-      { title: t(lang, 'watch.fact.interval'), value: t(lang, 'watch.interval', { minutes: Math.max(1, Math.round(intervalSeconds / 60)), seconds: intervalSeconds }) },
+      { title: t(lang, 'watch.fact.interval'), value: intervalText(lang, intervalSeconds) },
     ],
     note: t(lang, 'watch.set.note'),
     actions: [stopButton(lang, watch)],

@@ -118,6 +118,8 @@ export class Watcher {
   /** Compares, stores, then posts. Returns true when a message went out. */
   private async apply(watch: Watch, observation: Observation): Promise<boolean> {
     const now = this.deps.clock.now();
+    // Stopped since the poll listed it: nothing to evaluate (and no state to leave behind).
+    if (!(await this.deps.store.get(watch.tenantId, watch.id))) return false;
     const found = await this.deps.store.state(watch.id);
     if (!found) {
       // Set-up could not record a starting point: this evaluation is it.

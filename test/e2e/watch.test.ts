@@ -5,7 +5,7 @@
  */
 import { t, type Lang } from '../../src/i18n';
 import { SAMPLE } from '../../src/sampleTenant';
-import { cardText, allActions, newAdmin, startWorld, TestClock, type World } from '../helpers/adminChat';
+import { cardText, allActions, newAdmin, startWorld, TestClock, type AdminChat, type World } from '../helpers/adminChat';
 import { CHANNEL_ID, GROUP_CHAT_ID } from '../helpers/teamsActivity';
 import { quarantineJob, releaseJob, setLicenceError, syncNow } from '../helpers/tenantChanges';
 import { cardsIn, postedTo, signInAs, textsIn } from '../helpers/watchChannel';
@@ -39,6 +39,16 @@ describe.each<[Lang, string]>([
     en: { app: `watch provisioning for ${SAMPLE.apps.healthy.displayName}`, licence: `watch licence errors for '${SAMPLE.groups.licensedSynced.displayName}'`, sync: 'watch directory sync', list: 'what are you watching?' },
     nb: { app: `overvåk klargjøring for ${SAMPLE.apps.healthy.displayName}`, licence: `overvåk lisensfeil for «${SAMPLE.groups.licensedSynced.displayName}»`, sync: 'overvåk katalogsynkronisering', list: 'hva overvåker du?' },
   }[lang];
+
+  /** The list is empty, and a day-old directory sync later, nothing is posted there. */
+  async function expectNothingWatched(admin: AdminChat, conversation: string): Promise<void> {
+    await admin.say(say.list);
+    expect(cardText(admin.cards.at(-1))).toContain(t(lang, 'watch.list.none'));
+    const before = world.connector.received.length;
+    clock.advance(30 * 60 * MINUTE);
+    await world.bot.watcher.tick();
+    expect(postedTo(world, conversation, before)).toHaveLength(0);
+  }
 
   it('provisioning to Slack goes into quarantine: one alert in the channel, no repeats, one "back to normal"', async () => {
     const admin = world.chat({ scope: 'channel', locale, from: newAdmin('Kari') });
@@ -135,14 +145,7 @@ describe.each<[Lang, string]>([
     expect(world.connector.texts()).toContain(t(lang, 'watch.stopped', { what: t(lang, 'watch.kind.sync') }));
     await admin.say(lang === 'en' ? 'stop watching provisioning for slack' : 'slutt å overvåke klargjøring for slack');
     expect(world.connector.texts()).toContain(t(lang, 'watch.stopped', { what: t(lang, 'watch.kind.provisioning', { app: 'Slack' }) }));
-    await admin.say(say.list);
-    expect(cardText(admin.cards.at(-1))).toContain(t(lang, 'watch.list.none'));
-
-    // Nothing is watched any more: a stale sync says nothing.
-    const before = world.connector.received.length;
-    clock.advance(30 * 60 * MINUTE);
-    await world.bot.watcher.tick();
-    expect(postedTo(world, CHANNEL_ID, before)).toHaveLength(0);
+    await expectNothingWatched(admin, CHANNEL_ID);
   });
 
   it('only admins may set a watch: the helpdesk persona is told which roles it needs, and nothing is watched', async () => {
@@ -150,12 +153,7 @@ describe.each<[Lang, string]>([
     await admin.say(say.sync);
     await admin.click('signin.persona', { persona: 'helpdesk' });
     expect(world.connector.texts()).toContain(t(lang, 'watch.notAdmin', { roles: 'Global Administrator, Global Reader, Hybrid Identity Administrator' }));
-    await admin.say(say.list);
-    expect(cardText(admin.cards.at(-1))).toContain(t(lang, 'watch.list.none'));
-    const before = world.connector.received.length;
-    clock.advance(30 * 60 * MINUTE);
-    await world.bot.watcher.tick();
-    expect(postedTo(world, GROUP_CHAT_ID, before)).toHaveLength(0);
+    await expectNothingWatched(admin, GROUP_CHAT_ID);
   });
 
   it('tenant health: one card with each area and a button that opens its diagnosis; with a watch set, no sign-in is needed', async () => {
