@@ -29,6 +29,7 @@ describe('configuration for a newcomer with no Azure account', () => {
       storage: { kind: 'memory' },
       logLevel: 'info',
       maxBodyBytes: 256 * 1024,
+      watchIntervalSeconds: 300,
       allowedTenants: '*',
       sampleServiceOrigins: ['http://localhost:56150', 'http://127.0.0.1:56150'],
     });
