@@ -4,6 +4,14 @@
 // Deployed by the Agents Toolkit (m365agents.yml, arm/deploy) or by hand:
 //   az deployment group create -g <rg> -f infra/azure.bicep -p infra/azure.parameters.json (fill the placeholders first)
 // Outputs are written to env/.env.<env> by the Toolkit.
+//
+// Watches ("watch directory sync", "watch provisioning for <app>", "watch licence errors") run with nobody signed
+// in, so the bot reads the tenant with its OWN app-only Microsoft Graph token (scope https://graph.microsoft.com/.default):
+// the bot's client secret (MultiTenant/SingleTenant) or the managed identity (MicrosoftAppType=UserAssignedMSI).
+// That identity needs the APPLICATION permissions Directory.Read.All (organisation, groups, licence errors,
+// enterprise apps) and Synchronization.Read.All (provisioning jobs), with admin consent. Bicep can't grant
+// Microsoft Graph app roles; grant them once as in docs/admin-setup.md ("Watches"). Without them a watch can't read
+// the tenant (its set-up card says so) and stays silent; everything else works.
 
 @minLength(4)
 @maxLength(20)
@@ -65,6 +73,11 @@ param oauthScopes string = 'User.Read Directory.Read.All AuditLog.Read.All Synch
 
 @description('Name of the optional write connection (Synchronization.ReadWrite.All, used only after the admin confirms an action). Empty = no write connection, SyncHelper never writes.')
 param oauthWriteConnectionName string = ''
+
+@minValue(5)
+@maxValue(86400)
+@description('How often the watcher checks the watches, in seconds (WATCH_INTERVAL_SECONDS). With several instances exactly one checks each watch per interval.')
+param watchIntervalSeconds int = 300
 
 @description('Blob container for bot state.')
 param stateContainerName string = 'synchelper-state'
@@ -175,6 +188,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'OAUTH_URL', value: oauthUrl }
         { name: 'OAUTH_CONNECTION_NAME', value: oauthConnectionName }
         { name: 'OAUTH_WRITE_CONNECTION_NAME', value: oauthWriteConnectionName }
+        { name: 'WATCH_INTERVAL_SECONDS', value: string(watchIntervalSeconds) } // app-only Graph: Directory.Read.All, Synchronization.Read.All (see the header)
         { name: 'STORAGE', value: 'blob' }
         // Endpoint only, no key: the app signs in to Storage as the managed identity named by AZURE_CLIENT_ID.
         { name: 'BLOB_CONNECTION_STRING', value: 'BlobEndpoint=${storage.properties.primaryEndpoints.blob}' }

@@ -12,6 +12,8 @@
  *  5. A hostile message of Teams' largest size (28 KB of `'a' ` repeated, and other shapes): entity extraction plus
  *     recognition. Baseline: normalising the same text. Both are linear in the text, so the ratio stays small (the
  *     old quadratic extraction took 6–19 s here).
+ *  6. The watcher (issue #10): one poll over 4 and over 12 watches (sync, apps, licences), same latency. Baseline:
+ *     one Graph round trip. Target: 1 round trip per poll however many watches (one $batch, ≤ 20 parts).
  */
 import { performance } from 'perf_hooks';
 import { fixedClock } from '../src/clock';
@@ -27,6 +29,12 @@ import { HOSTILE_SHAPES } from '../test/helpers/hostileText';
 import { SAMPLE, startSampleTenant } from '../src/sampleTenant';
 import { startBotConnector } from '../test/helpers/botConnector';
 import { teamsActivities } from '../test/helpers/teamsActivity';
+import { renderWatchMessage } from '../src/bot/watchNotifier';
+import { MemoryRecordStore } from '../src/state/records';
+import type { Clock } from '../src/clock';
+import type { Watch } from '../src/watch/model';
+import { WatchStore } from '../src/watch/store';
+import { Watcher } from '../src/watch/watcher';
 
 const LATENCY_MS = 100;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -128,6 +136,40 @@ async function hostileBench(): Promise<void> {
   }
 }
 
+async function watchBench(): Promise<void> {
+  let now = Date.parse('2026-11-21T09:00:00Z');
+  const clock: Clock = { now: () => new Date(now) };
+  const tenant = await startSampleTenant({ clock, latencyMs: LATENCY_MS });
+  try {
+    const api = createGraphClient({ accessToken: 'ga', baseUrl: tenant.url });
+    const baseline = await measure(RUNS, () => api.get('/me?$select=id'));
+    const apps = Object.values(SAMPLE.apps).filter((a): a is typeof SAMPLE.apps.healthy => !Array.isArray(a) && 'jobId' in a && !!a.jobId);
+    const watch = (i: number, w: Pick<Watch, 'kind' | 'subject'>): Watch => ({ id: `bench-${i}`, tenantId: 't', conversationId: 'c', lang: 'en', setBy: { id: 'u' }, createdAt: new Date(now).toISOString(), ...w });
+    const all: Watch[] = [
+      watch(0, { kind: 'sync' }),
+      watch(1, { kind: 'licence' }),
+      watch(2, { kind: 'licence', subject: { id: SAMPLE.groups.licensedSynced.id, displayName: SAMPLE.groups.licensedSynced.displayName } }),
+      ...apps.map((a, i) => watch(3 + i, { kind: 'provisioning', subject: { id: a.id, displayName: a.displayName } })),
+    ];
+    for (const count of [4, 12]) {
+      const store = new WatchStore(new MemoryRecordStore(clock));
+      const watches = all.slice(0, count);
+      for (const w of watches) await store.add(w);
+      const watcher = new Watcher({ store, graphFor: () => api, clock, intervalMs: 60_000, notifier: { post: async () => true }, render: renderWatchMessage });
+      for (const w of watches) await watcher.baseline(w);
+      const before = tenant.requests.length;
+      const poll = await measure(RUNS, async () => {
+        now += 60_000;
+        await watcher.tick();
+      });
+      const trips = (tenant.requests.length - before) / (RUNS + 1);
+      row(`watcher: one poll of ${watches.length} watches (${LATENCY_MS} ms/round trip)`, poll, baseline, `${trips} round trips; ${(poll / watches.length).toFixed(1)} ms per watch`);
+    }
+  } finally {
+    await tenant.close();
+  }
+}
+
 async function main(): Promise<void> {
   process.env.LOG_LEVEL = 'silent';
   process.stdout.write(`SyncHelper benchmarks (median of ${RUNS}+ runs; ratios are against the baseline in the same process)\n\n`);
@@ -135,6 +177,7 @@ async function main(): Promise<void> {
   await turnBench();
   await recogniserBench();
   await hostileBench();
+  await watchBench();
 }
 
 main().then(

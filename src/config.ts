@@ -71,6 +71,8 @@ export interface Config {
   readonly storage: StorageConfig;
   readonly logLevel: LogLevel;
   readonly maxBodyBytes: number;
+  /** How often the watcher evaluates the watches (WATCH_INTERVAL_SECONDS, default 300, at least 5). */
+  readonly watchIntervalSeconds: number;
   /** APPLICATIONINSIGHTS_CONNECTION_STRING, parsed. Unset → no telemetry export at all. */
   readonly appInsights?: AppInsightsTarget;
 }
@@ -109,6 +111,7 @@ export const DEFAULTS = Object.freeze({
    * the envelope (ids, conversation, channelData, mention entities) stays under 8 KB: 120 KB, rounded up to 128 KB.
    */
   MAX_BODY_BYTES: 128 * 1024,
+  WATCH_INTERVAL_SECONDS: 300,
   /** The Agents Playground's default port (scripts/dev.ts PLAYGROUND_PORT); its connector is http://localhost:PORT/_connector. */
   PLAYGROUND_PORT: 56150,
 });
@@ -524,6 +527,7 @@ export function loadConfig(env: Env = process.env): Config {
   const port = parseInteger(problems, 'PORT', read(env, 'PORT'), DEFAULTS.PORT, 0, 65535);
   const graphBaseUrl = parseGraphBaseUrl(problems, read(env, 'GRAPH_BASE_URL'), mode);
   const graphTimeoutMs = parseInteger(problems, 'GRAPH_TIMEOUT_MS', read(env, 'GRAPH_TIMEOUT_MS'), DEFAULTS.GRAPH_TIMEOUT_MS, 100, 120_000);
+  const watchIntervalSeconds = parseInteger(problems, 'WATCH_INTERVAL_SECONDS', read(env, 'WATCH_INTERVAL_SECONDS'), DEFAULTS.WATCH_INTERVAL_SECONDS, 5, 24 * 60 * 60);
   const maxBodyBytes = parseBytes(problems, 'MAX_BODY_BYTES', read(env, 'MAX_BODY_BYTES'), DEFAULTS.MAX_BODY_BYTES);
 
   // Same name rule as src/auth/personas.ts (ga, groups, appadmin, helpdesk, or a persona another tenant defines).
@@ -578,6 +582,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: logLevel ?? DEFAULTS.LOG_LEVEL,
     maxBodyBytes,
     ...(appInsights ? { appInsights } : {}),
+    watchIntervalSeconds,
   });
 }
 

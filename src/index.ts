@@ -26,6 +26,19 @@ import { BlobRecordStore } from './state/blobRecords';
 import { GuardedConversationState, MergingUserState, RecordStorage } from './state/botState';
 import { MemoryRecordStore, type RecordStore } from './state/records';
 import { setTelemetrySink, telemetrySink } from './telemetry';
+import { ConversationNotifier, renderWatchMessage } from './bot/watchNotifier';
+import { WatchDialog } from './dialogs/watchDialog';
+import { watcherGraph } from './watch/access';
+import { WatchStore } from './watch/store';
+import { Watcher } from './watch/watcher';
+import type { GraphApi } from './graph';
+
+/** The watches' parts the dialogs need (issue #10). */
+export interface WatchParts {
+  store: WatchStore;
+  watcher: Watcher;
+  graphFor: (tenantId: string) => GraphApi | undefined;
+}
 
 /**
  * The dialogs with live checks when sign-in is possible: a persona in sample-tenant mode, the Azure Bot's OAuth
@@ -33,7 +46,7 @@ import { setTelemetrySink, telemetrySink } from './telemetry';
  */
 export function createDialogs(
   config: Config,
-  deps: { userState: UserState; graphBaseUrl: string; conversationReferences: ConversationReferenceStore; records: RecordStore } & StartSeams,
+  deps: { userState: UserState; graphBaseUrl: string; conversationReferences: ConversationReferenceStore; records: RecordStore; watch?: WatchParts } & StartSeams,
 ): { rootDialog: RootDialog; ssoConnections: string[] } {
   const clock = deps.clock ?? systemClock;
   const actions = new PendingActions(deps.records, clock);
@@ -47,11 +60,12 @@ export function createDialogs(
         userState: deps.userState,
       })
     : undefined;
+  const graphFor = (token: string) =>
+    createGraphClient({ accessToken: token, baseUrl: deps.graphBaseUrl, timeoutMs: config.graphTimeoutMs, ...(deps.graphSleep ? { sleep: deps.graphSleep } : {}) });
   const liveCheck = signIn
     ? new LiveCheckDialog({
         signIn,
-        graphFor: (token) =>
-          createGraphClient({ accessToken: token, baseUrl: deps.graphBaseUrl, timeoutMs: config.graphTimeoutMs, ...(deps.graphSleep ? { sleep: deps.graphSleep } : {}) }),
+        graphFor,
         clock,
         userState: deps.userState,
         channels: new StoredChannelDirectory(deps.conversationReferences, config.bot?.appId ?? ''),
@@ -59,10 +73,23 @@ export function createDialogs(
         ...(deps.budgets ? { budgets: deps.budgets } : {}),
       })
     : undefined;
+  const watch = deps.watch
+    ? new WatchDialog({
+        ...(signIn ? { signIn } : {}),
+        graphFor,
+        store: deps.watch.store,
+        watcher: deps.watch.watcher,
+        watcherGraph: deps.watch.graphFor,
+        clock,
+        userState: deps.userState,
+        intervalSeconds: config.watchIntervalSeconds,
+      })
+    : undefined;
   const rootDialog = new RootDialog({
     recognizer: createRecognizer(),
     userState: deps.userState,
     liveCheck,
+    watch,
     actions,
     onSignOut: signIn
       ? async (context) => {
@@ -116,9 +143,16 @@ export interface StartSeams {
   graphSleep?: (ms: number) => Promise<void>;
   /** Time budgets (tests use short ones against a slowed-down sample tenant). */
   budgets?: Budgets;
+  /** 'manual': the watcher polls only when told (`running.watcher.tick()`); default: every WATCH_INTERVAL_SECONDS. */
+  watchPolling?: 'timer' | 'manual';
 }
 
-export async function start(config: Config, seams: StartSeams = {}): Promise<RunningServer> {
+/** The running bot; `watcher` is exposed for tests and the benchmark (tick on their own clock). */
+export interface RunningSyncHelper extends RunningServer {
+  watcher: Watcher;
+}
+
+export async function start(config: Config, seams: StartSeams = {}): Promise<RunningSyncHelper> {
   // The logger reads LOG_LEVEL at each line; make it the validated value.
   process.env.LOG_LEVEL = config.logLevel;
 
@@ -141,7 +175,19 @@ export async function start(config: Config, seams: StartSeams = {}): Promise<Run
   adapter.use(createTurnLogMiddleware());
 
   const conversationReferences = new RecordConversationReferenceStore(records, conversations);
-  const { rootDialog, ssoConnections } = createDialogs(config, { userState, graphBaseUrl, conversationReferences, records, ...seams });
+  // Watches (issue #10): stored with the shared records; read with the bot's own access; posted proactively.
+  const watchStore = new WatchStore(records);
+  const watchGraph = watcherGraph(config, { graphBaseUrl, ...(seams.graphSleep ? { sleep: seams.graphSleep } : {}) });
+  const watcher = new Watcher({
+    store: watchStore,
+    graphFor: watchGraph,
+    clock,
+    intervalMs: config.watchIntervalSeconds * 1000,
+    notifier: new ConversationNotifier(adapter, conversationReferences, config.bot?.appId ?? ''),
+    render: renderWatchMessage,
+  });
+  const watch: WatchParts = { store: watchStore, watcher, graphFor: watchGraph };
+  const { rootDialog, ssoConnections } = createDialogs(config, { userState, graphBaseUrl, conversationReferences, records, watch, ...seams });
   if (ssoConnections.length > 0) adapter.use(createSsoMiddleware(ssoConnections, new CreateOnceStorage(records)));
 
   const bot = new SyncHelperBot({
@@ -166,10 +212,13 @@ export async function start(config: Config, seams: StartSeams = {}): Promise<Run
     graph: graphBaseUrl,
     storage: config.storage.kind,
   });
+  if (seams.watchPolling !== 'manual') watcher.start();
   return {
     url: running.url,
     address: running.address,
+    watcher,
     close: async () => {
+      await watcher.stop();
       await running.close();
       await sampleTenant?.close();
       if (telemetry) {

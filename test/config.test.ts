@@ -31,6 +31,7 @@ describe('configuration for a newcomer with no Azure account', () => {
       storage: { kind: 'memory' },
       logLevel: 'info',
       maxBodyBytes: 128 * 1024,
+      watchIntervalSeconds: 300,
       allowedTenants: '*',
       sampleServiceOrigins: ['http://localhost:56150', 'http://127.0.0.1:56150'],
     });
@@ -171,6 +172,8 @@ describe('bad values stop start-up with a message naming the variable', () => {
     ['GRAPH_BASE_URL', 'ftp://127.0.0.1/', /^GRAPH_BASE_URL must be an http\(s\) URL/],
     ['GRAPH_BASE_URL', 'https://user:pw@graph.microsoft.com', /^GRAPH_BASE_URL must not contain a user name or password/],
     ['GRAPH_TIMEOUT_MS', '10s', /^GRAPH_TIMEOUT_MS must be a whole number/],
+    ['WATCH_INTERVAL_SECONDS', '4', /^WATCH_INTERVAL_SECONDS must be between 5 and 86400/],
+    ['WATCH_INTERVAL_SECONDS', '5m', /^WATCH_INTERVAL_SECONDS must be a whole number/],
     ['GRAPH_TIMEOUT_MS', '5', /^GRAPH_TIMEOUT_MS must be between 100 and 120000/],
     ['MAX_BODY_BYTES', 'lots', /^MAX_BODY_BYTES must be a size in bytes/],
     ['MAX_BODY_BYTES', '20mb', /^MAX_BODY_BYTES must be between 1kb and 10mb/],
@@ -298,6 +301,7 @@ describe('.env.example', () => {
         'LOG_LEVEL',
         'APPLICATIONINSIGHTS_CONNECTION_STRING',
         'MAX_BODY_BYTES',
+        'WATCH_INTERVAL_SECONDS',
       ].sort(),
     );
     const lines = text.split('\n');

@@ -52,6 +52,10 @@ export const VERBS = {
   'verdict.refresh': { handler: 'root', about: 'check again and replace the verdict card (live check)' },
   /** Verdict card: share the verdict to a channel. */
   'verdict.share': { handler: 'root', about: 'share the verdict card to a channel (live check)' },
+  /** Watch cards (set-up, list, alert): stop the watch data.watch (its id). */
+  'watch.stop': { handler: 'root', about: 'stop a watch (watch dialog)' },
+  /** Alert "Check now" and health report lines: run the live check for data.topic/target/subjectId as a new card. */
+  'watch.check': { handler: 'root', about: 'open the live check behind an alert or a health line' },
 } as const satisfies Record<string, { handler: VerbHandler; about: string }>;
 
 export type Verb = keyof typeof VERBS;

@@ -13,6 +13,7 @@ import type { Entities, Recognition } from '../recognizer/types';
 import type { DialogDeps } from './deps';
 import { LangStore } from './lang';
 import { normalise, sendCard, sendText } from './send';
+import { parseWatchRequest, type WatchRequest } from '../watch/commands';
 
 /** Verbs this base handles itself (see src/cards/verbs.ts). */
 export const INTERRUPT_VERBS: Verb[] = verbsHandledBy('interrupt');
@@ -20,7 +21,9 @@ export const INTERRUPT_VERBS: Verb[] = verbsHandledBy('interrupt');
 export type Command =
   | { kind: 'help' | 'cancel' | 'restart' | 'signout' | 'languageCard' }
   | { kind: 'language'; lang: Lang }
-  | { kind: 'signinAs'; persona: string };
+  | { kind: 'signinAs'; persona: string }
+  /** Watches and the health report (issue #10): "watch directory sync", "hva overvåker du?", "helsesjekk". */
+  | { kind: 'watch'; request: WatchRequest };
 
 const COMMANDS: { re: RegExp; command: Command }[] = [
   { re: /^(help|hjelp|\?|what can you do|hva kan du( gjøre)?)$/, command: { kind: 'help' } },
@@ -38,6 +41,8 @@ const SIGN_IN_AS = /^(?:sign in as|signin as|log in as|login as|logg (?:inn|på)
 export function parseCommand(normalised: string): Command | undefined {
   const as = SIGN_IN_AS.exec(normalised);
   if (as) return { kind: 'signinAs', persona: as[1] };
+  const watch = parseWatchRequest(normalised);
+  if (watch) return { kind: 'watch', request: watch };
   return COMMANDS.find((c) => c.re.test(normalised))?.command;
 }
 
@@ -130,6 +135,11 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       }
       case 'languageCard': {
         await sendCard(context, languageCard(await this.langs.get(context)));
+        return active ? Dialog.EndOfTurn : { status: DialogTurnStatus.complete };
+      }
+      case 'watch': {
+        // Dialogs that can run watches override runCommand (RootDialog); elsewhere they are unavailable.
+        await sendText(context, t(await this.langs.get(context), 'watch.unavailable'));
         return active ? Dialog.EndOfTurn : { status: DialogTurnStatus.complete };
       }
       case 'language': {

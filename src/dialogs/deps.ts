@@ -18,4 +18,6 @@ export interface DialogDeps {
   onSignInAs?: (context: TurnContext, persona: string) => Promise<boolean>;
   /** Pending write actions: a Confirm/Cancel click that reaches no waiting dialog is answered from here. */
   actions?: PendingActions;
+  /** Watches and the health report (id WATCH_DIALOG, begun with WatchDialogOptions). Without it, watch commands say so. */
+  watch?: Dialog;
 }

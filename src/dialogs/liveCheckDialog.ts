@@ -229,12 +229,15 @@ export class LiveCheckDialog extends ComponentDialog {
     const answer = step.result as Answer | undefined;
     const who = clickerOf(step.context);
     const moved = answer?.verb === 'action.confirm' ? await this.deps.actions.confirm(v.pending, who) : await this.deps.actions.cancel(v.pending, who);
-    if (!moved.ok || moved.action.status === 'cancelled') {
+    // Confirmed a moment ago by the same admin (a double click, or the same click on another instance): go on the
+    // same way, so whichever turn saves its state first, the conversation waits for the write consent.
+    const alreadyConfirmed = !moved.ok && moved.reason === 'confirmed' && answer?.verb === 'action.confirm' ? moved.action : undefined;
+    if (!alreadyConfirmed && (!moved.ok || moved.action.status === 'cancelled')) {
       const text = moved.ok ? t(lang, 'live.action.cancelled') : closedText(lang, moved.reason, moved.action);
       await closeClickedCard(step.context, t(lang, 'live.action.closed.title'), text);
       return step.endDialog({ done: true } satisfies LiveCheckResult);
     }
-    const a = moved.action;
+    const a = alreadyConfirmed ?? (moved as Extract<typeof moved, { ok: true }>).action;
     await closeClickedCard(step.context, t(lang, `live.action.${a.action.kind}.title`), t(lang, 'live.action.confirmed', { what: summaryOf(lang, a) }));
     return step.beginDialog(SIGNIN_DIALOG_ID, { purpose: 'write' });
   }

@@ -11,7 +11,8 @@ import { verbsHandledBy, type Verb } from '../cards/verbs';
 import { markdown, t } from '../i18n';
 import { isIssueIntent, ISSUE_INTENTS, type IssueIntent } from '../recognizer/intents';
 import type { Entities, Recognition } from '../recognizer/types';
-import { CancelAndHelpDialog, isStale, parseCommand } from './cancelAndHelpDialog';
+import { CancelAndHelpDialog, isStale, parseCommand, type Command } from './cancelAndHelpDialog';
+import { WATCH_DIALOG, type WatchDialogOptions } from './watchDialog';
 import type { DialogDeps } from './deps';
 import { ISSUE_DIALOGS } from './issueDialogs';
 import type { IssueOptions, IssueResult } from './issueDialog';
@@ -22,7 +23,7 @@ import { normalise, sendCard, sendText } from './send';
 export const ROOT_DIALOG = 'root';
 const ROOT_FLOW = 'root.flow';
 export const ROOT_VERBS: Verb[] = verbsHandledBy('root');
-const VERDICT_VERBS: Verb[] = ['verdict.refresh', 'verdict.share', 'action.request'];
+const VERDICT_VERBS: Verb[] = ['verdict.refresh', 'verdict.share', 'action.request', 'watch.stop', 'watch.check'];
 
 /** The root dialog needs what every dialog needs (one declaration: DialogDeps). */
 export type RootDialogDeps = DialogDeps;
@@ -47,6 +48,7 @@ export class RootDialog extends CancelAndHelpDialog {
     super(ROOT_DIALOG, deps);
     for (const topic of ISSUE_INTENTS) this.addDialog(new ISSUE_DIALOGS[topic](deps, this.langs));
     if (deps.liveCheck) this.addDialog(deps.liveCheck);
+    if (deps.watch) this.addDialog(deps.watch);
     this.addDialog(new WaterfallDialog<RouteOptions>(ROOT_FLOW, [this.route.bind(this), this.afterIssue.bind(this)]));
     this.initialDialogId = ROOT_FLOW;
   }
@@ -96,6 +98,19 @@ export class RootDialog extends CancelAndHelpDialog {
           }
           break;
         }
+        case 'watch.stop':
+          if (this.deps.watch && typeof action.data.watch === 'string') return step.beginDialog(WATCH_DIALOG, { stopId: action.data.watch } satisfies WatchDialogOptions);
+          break;
+        case 'watch.check': {
+          // A new card (never replacing the alert or the report), through the live check's own path.
+          const topic = action.data.topic;
+          if (this.deps.liveCheck && typeof topic === 'string' && isIssueIntent(topic)) {
+            const options: LiveCheckOptions = { topic, target: (action.data.target ?? {}) as Target, lang };
+            if (typeof action.data.subjectId === 'string') options.subjectId = action.data.subjectId;
+            return step.beginDialog(LIVE_CHECK_DIALOG, options);
+          }
+          break;
+        }
         case 'action.confirm':
         case 'action.cancel':
           // No confirmation is waiting in this conversation for this admin: say where that request stands.
@@ -115,6 +130,7 @@ export class RootDialog extends CancelAndHelpDialog {
     if (context.activity.type !== 'message' || !context.activity.text?.trim()) return step.endDialog();
     const text = normalise(context.activity.text);
     const command = parseCommand(text);
+    if (command?.kind === 'watch' && this.deps.watch) return this.runCommand(step, command, false);
     if (command) {
       await this.runCommand(step, command, false);
       return step.endDialog();
@@ -157,6 +173,13 @@ export class RootDialog extends CancelAndHelpDialog {
       return dc.beginDialog(ROOT_FLOW);
     }
     return super.handleAction(dc, action, active);
+  }
+
+  /** Watch commands begin the watch dialog (typed mid-dialog, they take over like a verdict's button). */
+  protected override async runCommand(dc: DialogContext, command: Command, active: boolean): Promise<DialogTurnResult> {
+    if (command.kind !== 'watch' || !this.deps.watch) return super.runCommand(dc, command, active);
+    if (active) await dc.cancelAllDialogs();
+    return dc.beginDialog(WATCH_DIALOG, { request: command.request } satisfies WatchDialogOptions);
   }
 
   protected override currentTopic(dc: DialogContext): IssueIntent | undefined {

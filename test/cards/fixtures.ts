@@ -12,6 +12,7 @@ import { GUIDES, collectKeys, guideLinks, stepData } from '../../src/dialogs/gui
 import { t, type Lang } from '../../src/i18n';
 import { ISSUE_INTENTS } from '../../src/recognizer/intents';
 import { bigDiagnosis, groupDiagnosis } from './data/diagnoses';
+import { watchCards } from './data/watches';
 
 export function cardsFor(lang: Lang): Record<string, AdaptiveCard[]> {
   return {
@@ -29,6 +30,7 @@ export function cardsFor(lang: Lang): Record<string, AdaptiveCard[]> {
     'signin-persona': [personaCard(lang, 'ga'), personaCard(lang, 'custom-persona')],
     'signin-consent': [consentCard(lang, 'appadmin')],
     'signin-options': [signInOptionsCard(lang, { retry: true }), signInOptionsCard(lang, { retry: false })],
+    watch: watchCards(lang),
     verdict: [
       renderVerdictCard(groupDiagnosis, lang, { target: { group: 'Salg "Øst"' }, refreshable: true }),
       renderVerdictCard(bigDiagnosis(40), lang, { target: { app: 'Slack' }, refreshable: true, actions: [{ label: 'Provision on demand', verb: 'action.request', data: { action: { kind: 'restartJob', jobId: 'slack.0a1b' } } }] }),

@@ -3,7 +3,7 @@
  * Connector recording what the bot sends and a sample tenant the test controls. Reads like the conversation:
  *   await admin.say("my group 'Salg Oslo' won't update"); await admin.click('issue.mode', { mode: 'live' });
  */
-import { start, type StartSeams } from '../../src/index';
+import { start, type RunningSyncHelper, type StartSeams } from '../../src/index';
 import { loadConfig } from '../../src/config';
 import type { RunningServer } from '../../src/server';
 import { fixedClock, type Clock } from '../../src/clock';
@@ -26,7 +26,7 @@ export function newAdmin(name = 'Admin'): Account {
 }
 
 export interface World {
-  bot: RunningServer;
+  bot: RunningSyncHelper;
   tenant: SampleTenant;
   connector: BotConnector;
   clock: Clock;
@@ -35,7 +35,7 @@ export interface World {
   /** `via`: another instance to talk to (see startInstance); default the world's bot. */
   chat(opts?: { scope?: Scope; from?: Account; locale?: string; via?: RunningServer }): AdminChat;
   /** A second (third…) bot instance with the same configuration: same storage, tenant and connector. */
-  startInstance(): Promise<RunningServer>;
+  startInstance(): Promise<RunningSyncHelper>;
   /**
    * Stops the bot process and starts a new one with the same configuration (same storage settings, tenant and
    * connector), as a redeploy or crash would. Chats opened before keep talking to the new bot at its new URL.
@@ -57,17 +57,17 @@ export class TestClock implements Clock {
 
 export async function startWorld(
   env: Record<string, string> = {},
-  opts: { tenant?: Parameters<typeof startSampleTenant>[0]; clock?: Clock; budgets?: Budgets } = {},
+  opts: { tenant?: Parameters<typeof startSampleTenant>[0]; clock?: Clock; budgets?: Budgets; seams?: Pick<StartSeams, 'watchPolling'> } = {},
 ): Promise<World> {
   const clock = opts.clock ?? fixedClock(NOW);
   // Every Graph round trip of the end-to-end suites goes to .graph-traffic/ for the conformance check (jest globalTeardown).
   const tenant = await startSampleTenant({ clock, onExchange: recordTraffic(currentTestFile()), ...(opts.tenant ?? {}) });
   const connector = await startBotConnector();
   const waits: number[] = [];
-  const seams: StartSeams = { clock, graphSleep: async (ms) => void waits.push(ms), ...(opts.budgets ? { budgets: opts.budgets } : {}) };
+  const seams: StartSeams = { clock, graphSleep: async (ms) => void waits.push(ms), ...(opts.budgets ? { budgets: opts.budgets } : {}), ...(opts.seams ?? {}) };
   // The connector is the one local channel this sample-mode bot may answer.
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', GRAPH_BASE_URL: tenant.url, SAMPLE_SERVICE_URLS: connector.serviceUrl, ...env });
-  const instances: RunningServer[] = [];
+  const instances: RunningSyncHelper[] = [];
   const world: World = {
     bot: await start(config, seams),
     tenant,

@@ -36,7 +36,7 @@ export { explainConnectError } from './connectErrors';
 export { diagnoseResolutionProblem } from './resolution';
 export { groupKind, sourceOfAuthority, processingState, isExchangeManaged, isDynamic } from './classify';
 export type { GroupKind, Authority } from './classify';
-export { freshness, ageInWords, ageKey, tenantSyncFinding } from './tenant';
+export { freshness, ageInWords, ageKey, tenantSyncFinding, CHECK_BANDS, WATCH_BANDS, type FreshnessBands, type SyncFreshness } from './tenant';
 export { rolesThatCan } from './modify';
 
 export function callerRights(s: GroupSnapshot): CallerRights {

@@ -11,11 +11,26 @@ const DAY = 24 * HOUR;
 
 export type SyncFreshness = 'fresh' | 'late' | 'stale' | 'critical';
 
-/** §4.4 thresholds: ≤ 60 min fresh, > 60 min late, > 24 h stale, > 7 days critical. */
-export function freshness(ageMs: number): SyncFreshness {
-  if (ageMs <= HOUR) return 'fresh';
-  if (ageMs <= DAY) return 'late';
-  if (ageMs <= 7 * DAY) return 'stale';
+/** Upper bounds (ms) of the fresh, late and stale bands; anything older is critical. */
+export interface FreshnessBands {
+  fresh: number;
+  late: number;
+  stale: number;
+}
+
+/** §4.4 thresholds the live check uses: ≤ 60 min fresh, > 60 min late, > 24 h stale, > 7 days critical. */
+export const CHECK_BANDS: FreshnessBands = { fresh: HOUR, late: DAY, stale: 7 * DAY };
+
+/**
+ * A watch speaks up later than the check (issue #10): late after 3 h (a few missed 30-minute cycles, not one slow
+ * one), stale after 24 h and critical after 7 days as in the check.
+ */
+export const WATCH_BANDS: FreshnessBands = { fresh: 3 * HOUR, late: DAY, stale: 7 * DAY };
+
+export function freshness(ageMs: number, bands: FreshnessBands = CHECK_BANDS): SyncFreshness {
+  if (ageMs <= bands.fresh) return 'fresh';
+  if (ageMs <= bands.late) return 'late';
+  if (ageMs <= bands.stale) return 'stale';
   return 'critical';
 }
 
@@ -43,7 +58,7 @@ const FRESHNESS_SEVERITY: Record<SyncFreshness, Severity> = {
 };
 
 /** T1 – how fresh the tenant's directory sync is. */
-export function tenantSyncFinding(org: Organization, clock: Clock): Finding {
+export function tenantSyncFinding(org: Organization, clock: Clock, bands: FreshnessBands = CHECK_BANDS): Finding {
   const evidence = {
     onPremisesSyncEnabled: org.onPremisesSyncEnabled,
     onPremisesLastSyncDateTime: org.onPremisesLastSyncDateTime,
@@ -59,7 +74,7 @@ export function tenantSyncFinding(org: Organization, clock: Clock): Finding {
     return finding({ id: 'T1.never', severity: 'warning', key: 'group.t1.noCycle', fixSteps: 3, evidence, learnMore: LEARN.scheduler });
   }
   const ageMs = clock.now().getTime() - last;
-  const state = freshness(ageMs);
+  const state = freshness(ageMs, bands);
   const age = ageKey(ageMs);
   return {
     id: `T1.${state}`,
