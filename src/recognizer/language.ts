@@ -16,6 +16,7 @@ const NORWEGIAN = new Set([
   'lisensen', 'klargjoring', 'klargjoringen', 'klargjort', 'synkronisering', 'synkroniseringen', 'synkronisert',
   'medlemmer', 'medlem', 'appen', 'loggen', 'eier', 'endre', 'endret', 'sist', 'siden', 'dager', 'hvem', 'mye',
   'nesten', 'bare', 'igjen', 'gjelder', 'handler', 'om', 'altsa', 'sjekk', 'sjekke', 'vis', 'finn', 'trenger',
+  'feiler', 'feilet', 'synker', 'synkes', 'kommer', 'stopper', 'stoppet', 'mangler', 'hvilken',
 ]);
 
 /** English function words (never Norwegian words). */
@@ -30,8 +31,11 @@ const ENGLISH = new Set([
 /** Words that settle it on their own: a one-word "takk" or "hjelp" is Norwegian. */
 const STRONG_NORWEGIAN = new Set(['ikke', 'ikkje', 'jeg', 'hvorfor', 'hvordan', 'takk', 'hjelp', 'hei', 'klargjoring', 'klargjoringen', 'gruppa', 'brukerne']);
 
+/** Names in quotes, addresses and links say nothing about the language the admin writes in. */
+const NOT_PROSE = /"[^"\n]{0,80}"|“[^”\n]{0,80}”|«[^»\n]{0,80}»|(?<![\w])'[^'\n]{0,80}'(?![\w])|[^\s@]{1,64}@[^\s@]{1,255}|https?:\/\/\S+/g;
+
 export function detectLanguage(text: string): 'nb' | 'en' | undefined {
-  const raw = (text ?? '').toLowerCase();
+  const raw = (text ?? '').slice(0, 4000).replace(NOT_PROSE, ' ').toLowerCase();
   const words = fold(raw)
     .replace(/[^a-z'\s]/g, ' ')
     .replace(/'/g, '')

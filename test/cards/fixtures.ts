@@ -31,7 +31,7 @@ export function cardsFor(lang: Lang): Record<string, AdaptiveCard[]> {
     'signin-options': [signInOptionsCard(lang, { retry: true }), signInOptionsCard(lang, { retry: false })],
     verdict: [
       renderVerdictCard(groupDiagnosis, lang, { target: { group: 'Salg "Øst"' }, refreshable: true }),
-      renderVerdictCard(bigDiagnosis(40), lang, { target: { app: 'Slack' }, refreshable: true, actions: [{ label: 'Provision on demand', verb: 'action.request', data: { action: { kind: 'restartJob', jobId: 'slack.0a1b' } } }] }),
+      renderVerdictCard(bigDiagnosis(40), lang, { target: { app: 'Slack' }, refreshable: true, actions: [{ label: 'Provision on demand', verb: 'action.request', data: { action: { kind: 'restartJob', jobId: 'slack.0a1b' } } }, { label: 'Not what I asked?', verb: 'verdict.retopic' }] }),
       renderVerdictCard(bigDiagnosis(400), lang, { target: { app: 'Slack' }, refreshable: false }),
     ],
   };
