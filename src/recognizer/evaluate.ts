@@ -77,6 +77,10 @@ export function table(scores: Record<HeldOutSet, Score>): string {
   for (const [name, s] of Object.entries(scores)) {
     rows.push(`| ${name} (${HELD_OUT_SETS[name as HeldOutSet]}) | ${pct(s.byLang.en)} | ${pct(s.byLang.nb)} | ${pct(s.all)} | ${s.troubleshootingOutOfScope.length} |`);
   }
+  const list = Object.values(scores);
+  const sum = (pick: (s: Score) => Tally): Tally => list.reduce((acc, s) => ({ n: acc.n + pick(s).n, correct: acc.correct + pick(s).correct }), { n: 0, correct: 0 });
+  const oos = list.reduce((n, s) => n + s.troubleshootingOutOfScope.length, 0);
+  rows.push(`| **all sets** | ${pct(sum((s) => s.byLang.en))} | ${pct(sum((s) => s.byLang.nb))} | ${pct(sum((s) => s.all))} | ${oos} |`);
   return rows.join('\n');
 }
 

@@ -1,5 +1,5 @@
 import { createRecognizer, trainingExamples } from '../../src/recognizer';
-import { HELD_OUT_SETS, languageOf, loadHeldOut, score, type HeldOut, type HeldOutSet } from '../../src/recognizer/evaluate';
+import { HELD_OUT_SETS, languageOf, loadHeldOut, score, table, type HeldOut, type HeldOutSet, type Score } from '../../src/recognizer/evaluate';
 import { isIntent, isIssueIntent } from '../../src/recognizer/intents';
 import { overlapKey } from '../../src/recognizer/normalize';
 
@@ -56,5 +56,16 @@ describe('the held-out sets together', () => {
     expect(s.all.correct / s.all.n).toBeGreaterThanOrEqual(0.92);
     expect(s.issueReached.correct / s.issueReached.n).toBeGreaterThanOrEqual(0.95);
     expect(all.filter((h) => isIssueIntent(h.intent)).length).toBe(s.issueReached.n);
+  });
+});
+
+describe('the table `npm run eval` prints for the README', () => {
+  it('has a row per set and one for all sets, with counts that add up', () => {
+    const scores = Object.fromEntries(SETS.map((s) => [s, score(recognizer, loadHeldOut(s))])) as Record<HeldOutSet, Score>;
+    const rows = table(scores).split('\n');
+    expect(rows).toHaveLength(2 + SETS.length + 1);
+    for (const set of SETS) expect(rows.some((r) => r.startsWith(`| ${set} (${HELD_OUT_SETS[set]}) |`))).toBe(true);
+    const total = SETS.reduce((n, s) => n + scores[s].all.n, 0);
+    expect(rows.at(-1)).toMatch(new RegExp(`^\\| \\*\\*all sets\\*\\* \\|.*/${total}\\) \\| 0 \\|$`));
   });
 });
