@@ -13,6 +13,7 @@ import { Config, ConfigError, readConfig } from './config';
 import { systemClock, type Clock } from './clock';
 import { LiveCheckDialog } from './dialogs/liveCheckDialog';
 import { PendingActions } from './dialogs/pendingActions';
+import { LangStore } from './dialogs/lang';
 import type { Budgets } from './deadline';
 import { RootDialog } from './dialogs/rootDialog';
 import { createGraphClient } from './graph';
@@ -51,6 +52,7 @@ export function createDialogs(
   const clock = deps.clock ?? systemClock;
   const actions = new PendingActions(deps.records, clock);
   const canSignIn = config.mode === 'sample' || Boolean(config.oauthConnectionName);
+  const langs = new LangStore(deps.userState);
   const signIn = canSignIn
     ? new SignInDialog({
         mode: config.mode,
@@ -58,6 +60,8 @@ export function createDialogs(
         writeConnectionName: config.oauthWriteConnectionName,
         defaultPersona: config.sampleTenant.persona,
         userState: deps.userState,
+        // The dialogs' language (explicit choice, Teams locale, the language the admin writes in), not the locale alone.
+        lang: (context) => langs.get(context),
       })
     : undefined;
   const graphFor = (token: string) =>

@@ -50,6 +50,8 @@ export const VERBS = {
   'signin.retry': { handler: 'liveCheck', about: 'send the sign-in card again without SSO' },
   /** Verdict card: refresh in place (Action.Execute; data carries topic, target, subjectId). */
   'verdict.refresh': { handler: 'root', about: 'check again and replace the verdict card (live check)' },
+  /** Verdict card: "Not what I asked?" — without data.to, offer the other topics; with data.to (an IssueIntent), start it with data.target. */
+  'verdict.retopic': { handler: 'root', about: 'the verdict answered another question: pick the topic meant, same target' },
   /** Verdict card: share the verdict to a channel. */
   'verdict.share': { handler: 'root', about: 'share the verdict card to a channel (live check)' },
   /** Watch cards (set-up, list, alert): stop the watch data.watch (its id). */

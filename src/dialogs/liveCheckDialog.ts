@@ -183,10 +183,12 @@ export class LiveCheckDialog extends ComponentDialog {
         return { label: t(lang, `live.action.${action.kind}.button`), verb: 'action.request' as const, data: { topic: options.topic, offer } };
       }),
     );
+    // "Not what I asked?": the other topics, same target (RootDialog answers verdict.retopic). Not on shared copies.
+    const retopic = offersIn ? [{ label: t(lang, 'dialogs.retopic.button'), verb: 'verdict.retopic' as const }] : [];
     return renderVerdictCard(outcome.diagnosis, lang, {
       target: { ...options.target },
       refreshable: Boolean(outcome.subjectId) || outcome.diagnosis.subject.kind === 'tenant',
-      actions,
+      actions: [...actions, ...retopic],
     });
   }
 

@@ -9,8 +9,9 @@ import { chooseIntentCard, helpCard, messageCard, topicTitle } from '../cards/ca
 import { button } from '../cards/buttons';
 import { verbsHandledBy, type Verb } from '../cards/verbs';
 import { markdown, t } from '../i18n';
-import { isIssueIntent, ISSUE_INTENTS, type IssueIntent } from '../recognizer/intents';
-import type { Entities, Recognition } from '../recognizer/types';
+import { familyOf, isIssueIntent, ISSUE_INTENTS, type IssueIntent } from '../recognizer/intents';
+import { routeOf } from '../recognizer/route';
+import type { Entities } from '../recognizer/types';
 import { CancelAndHelpDialog, isStale, parseCommand, type Command } from './cancelAndHelpDialog';
 import { WATCH_DIALOG, type WatchDialogOptions } from './watchDialog';
 import type { DialogDeps } from './deps';
@@ -23,7 +24,7 @@ import { normalise, sendCard, sendText } from './send';
 export const ROOT_DIALOG = 'root';
 const ROOT_FLOW = 'root.flow';
 export const ROOT_VERBS: Verb[] = verbsHandledBy('root');
-const VERDICT_VERBS: Verb[] = ['verdict.refresh', 'verdict.share', 'action.request', 'watch.stop', 'watch.check'];
+const VERDICT_VERBS: Verb[] = ['verdict.refresh', 'verdict.share', 'action.request', 'verdict.retopic', 'watch.stop', 'watch.check'];
 
 /** The root dialog needs what every dialog needs (one declaration: DialogDeps). */
 export type RootDialogDeps = DialogDeps;
@@ -33,14 +34,33 @@ interface RouteOptions {
   entities?: Entities;
 }
 
-/** The 2–4 likeliest issue types of a recognition, best first. */
-export function likelyIssues(r: Recognition): IssueIntent[] {
-  const issues = r.ranked.filter((x) => isIssueIntent(x.intent)) as { intent: IssueIntent; score: number }[];
-  if (issues.length === 0) return ISSUE_INTENTS.slice(0, 3);
-  const best = issues[0].score;
-  const close = issues.filter((x) => x.score >= best * 0.5).map((x) => x.intent);
-  const picked = close.length >= 2 ? close.slice(0, 4) : issues.slice(0, 2).map((x) => x.intent);
-  return picked.length >= 2 ? picked : [...picked, ...ISSUE_INTENTS.filter((i) => !picked.includes(i))].slice(0, 2);
+export { likelyIssues } from '../recognizer/route';
+
+/** A verdict's target as the entities an issue dialog starts with (the dialog keeps those of its own family). */
+function entitiesOf(target: unknown): Entities {
+  const t = (target ?? {}) as Record<string, unknown>;
+  const out: Entities = {};
+  for (const k of ['group', 'app', 'user'] as const) if (typeof t[k] === 'string' && t[k]) out[k] = t[k];
+  return out;
+}
+
+/**
+ * The "which is it?" card's topic buttons carry what the message named (group, app, user), so choosing a topic
+ * does not ask again for the group the admin already gave.
+ */
+function carryEntities<T>(card: T, entities: Entities): T {
+  const named = entitiesOf(entities);
+  if (Object.keys(named).length === 0) return card;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.verb === 'intent.choose' && typeof o.intent === 'string' && 'v' in o) o.entities = { ...named };
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return card;
 }
 
 export class RootDialog extends CancelAndHelpDialog {
@@ -66,7 +86,7 @@ export class RootDialog extends CancelAndHelpDialog {
       }
       switch (action.verb as Verb) {
         case 'intent.choose':
-          if (typeof action.data.intent === 'string' && isIssueIntent(action.data.intent)) return this.beginIssue(step, action.data.intent, {});
+          if (typeof action.data.intent === 'string' && isIssueIntent(action.data.intent)) return this.beginIssue(step, action.data.intent, { entities: entitiesOf(action.data.entities) });
           break;
         case 'intent.other':
           await sendText(context, t(lang, 'dialogs.other'));
@@ -76,6 +96,22 @@ export class RootDialog extends CancelAndHelpDialog {
           const mode = action.data.mode === 'live' ? 'live' : 'guided';
           if (typeof topic === 'string' && isIssueIntent(topic)) return this.beginIssue(step, topic, { mode });
           break;
+        }
+        case 'verdict.retopic': {
+          // "Not what I asked?" on a verdict: first the other topics, then the chosen one, with the same target.
+          const from = action.data.topic;
+          const to = action.data.to;
+          if (typeof to === 'string' && isIssueIntent(to)) {
+            const target = (action.data.target ?? {}) as Target;
+            const carried: Target = familyOf(to) === 'group' && typeof target.errorText === 'string' ? { errorText: target.errorText } : {};
+            const options: IssueOptions = { entities: entitiesOf(target), target: carried };
+            if (this.deps.liveCheck) options.mode = 'live';
+            return this.beginIssue(step, to, options);
+          }
+          const others = ISSUE_INTENTS.filter((i) => i !== from);
+          const buttons = others.map((i) => button(topicTitle(lang, i), 'verdict.retopic', { topic: from, to: i, target: action.data.target ?? {} }));
+          await sendCard(context, messageCard({ text: t(lang, 'dialogs.retopic.question'), buttons }));
+          return step.endDialog();
         }
         case 'verdict.refresh':
         case 'verdict.share':
@@ -136,18 +172,26 @@ export class RootDialog extends CancelAndHelpDialog {
       return step.endDialog();
     }
     const r = await this.recognise(context, context.activity.text);
-    if (r.uncertain) {
-      await sendCard(context, chooseIntentCard(lang, likelyIssues(r)));
-      return step.endDialog();
-    }
-    if (isIssueIntent(r.intent)) return this.beginIssue(step, r.intent, { entities: r.entities });
-    if (r.intent === 'greeting') {
-      await sendText(context, t(lang, 'dialogs.greeting'));
-    } else if (r.intent === 'help') {
-      await sendCard(context, helpCard(lang));
-    } else {
-      const buttons = ISSUE_INTENTS.map((i) => button(topicTitle(lang, i), 'intent.choose', { intent: i }));
-      await sendCard(context, messageCard({ text: t(lang, 'dialogs.outOfScope'), buttons }));
+    const route = routeOf(r, context.activity.text);
+    switch (route.kind) {
+      case 'issue':
+        return this.beginIssue(step, route.intent, { entities: r.entities });
+      case 'ask':
+        await sendCard(context, carryEntities(chooseIntentCard(lang, route.choices), r.entities));
+        break;
+      case 'thanks':
+        await sendText(context, t(lang, 'dialogs.thanks'));
+        break;
+      case 'greeting':
+        await sendText(context, t(lang, 'dialogs.greeting'));
+        break;
+      case 'help':
+        await sendCard(context, helpCard(lang));
+        break;
+      case 'out_of_scope': {
+        const buttons = ISSUE_INTENTS.map((i) => button(topicTitle(lang, i), 'intent.choose', { intent: i }));
+        await sendCard(context, messageCard({ text: t(lang, 'dialogs.outOfScope'), buttons }));
+      }
     }
     return step.endDialog();
   }

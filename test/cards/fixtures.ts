@@ -33,7 +33,7 @@ export function cardsFor(lang: Lang): Record<string, AdaptiveCard[]> {
     watch: watchCards(lang),
     verdict: [
       renderVerdictCard(groupDiagnosis, lang, { target: { group: 'Salg "Øst"' }, refreshable: true }),
-      renderVerdictCard(bigDiagnosis(40), lang, { target: { app: 'Slack' }, refreshable: true, actions: [{ label: 'Provision on demand', verb: 'action.request', data: { action: { kind: 'restartJob', jobId: 'slack.0a1b' } } }] }),
+      renderVerdictCard(bigDiagnosis(40), lang, { target: { app: 'Slack' }, refreshable: true, actions: [{ label: 'Provision on demand', verb: 'action.request', data: { action: { kind: 'restartJob', jobId: 'slack.0a1b' } } }, { label: 'Not what I asked?', verb: 'verdict.retopic' }] }),
       renderVerdictCard(bigDiagnosis(400), lang, { target: { app: 'Slack' }, refreshable: false }),
     ],
   };

@@ -56,6 +56,9 @@ describe('share a verdict to a channel', () => {
     expect(posted).toHaveLength(1);
     const card = posted[0].body.attachments[0].content;
     expect(findingIds(card)[0]).toBe('G1.1.synced');
+    // "Not what I asked?" is for the admin who asked, not for the channel reading the shared copy.
+    expect(admin.findAction('verdict.retopic')).toBeDefined();
+    expect(JSON.stringify(card)).not.toContain('verdict.retopic');
     expect(posted[0].body.text).toContain(t('en', 'live.share.sharedBy', { name: '' }).trim());
     expect(done.activities.map((a) => a.text).join('\n')).toMatch(new RegExp(t('en', 'live.share.done', { channel: '' }).trim()));
     expect(cardText(card)).toContain(SAMPLE.groups.synced.displayName);
