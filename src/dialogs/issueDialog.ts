@@ -8,6 +8,7 @@ import { chooseIntentCard } from '../cards/cards';
 import { verbsHandledBy, type Verb } from '../cards/verbs';
 import { t } from '../i18n';
 import { familyOf, isIssueIntent, ISSUE_INTENTS, type IssueIntent } from '../recognizer/intents';
+import { extractEntities } from '../recognizer/entities';
 import type { Entities } from '../recognizer/types';
 import { CancelAndHelpDialog, explicitSwitch } from './cancelAndHelpDialog';
 import { CARD_PROMPT, CardPrompt, type CardPromptOptions } from './cardPrompt';
@@ -52,7 +53,32 @@ function targetFromEntities(topic: IssueIntent, e: Entities | undefined): Target
   if (familyOf(topic) === 'group' && e.group) target.group = e.group;
   if (familyOf(topic) === 'provisioning' && e.app) target.app = e.app;
   if (familyOf(topic) === 'provisioning' && e.user) target.user = e.user;
+  if (e.names?.length) target.names = [...e.names];
   return target;
+}
+
+/** Names in the target that are not the typed group/app/user: the check finds out what they are. */
+function otherNames(target: Target): string[] {
+  const typed = new Set([target.group, target.app, target.user].filter((x): x is string => Boolean(x)).map((x) => x.toLowerCase()));
+  return (target.names ?? []).filter((n) => !typed.has(n.toLowerCase()));
+}
+
+/** A typed answer of at most this many words is the name itself ("Anna Berg", "Salg Oslo"); longer is a sentence. */
+const NAME_ANSWER_WORDS = 4;
+
+/**
+ * A typed answer to "Which user/group/app?": a UPN, a display name, or a sentence with a name in it. A sentence's
+ * names go to the resolver like those of the first message (the tenant says which is the user, group or app).
+ */
+export function targetFromAnswer(target: Target, kind: 'group' | 'app' | 'user', raw: string): Target {
+  const e = extractEntities(raw);
+  const words = raw.split(/\s+/).filter(Boolean).length;
+  if (kind === 'user' && e.user) return { ...target, user: e.user };
+  if (words <= NAME_ANSWER_WORDS) return { ...target, [kind]: raw };
+  const names = [...(target.names ?? []), ...(e.names ?? [])];
+  // A group or app name can be long: the whole answer stays the name to look up, its spans are the fallbacks.
+  const typed = kind === 'user' ? undefined : e[kind] ?? raw;
+  return { ...target, ...(typed ? { [kind]: typed } : {}), ...(names.length ? { names } : {}) };
 }
 
 export abstract class IssueDialog extends CancelAndHelpDialog {
@@ -109,7 +135,8 @@ export abstract class IssueDialog extends CancelAndHelpDialog {
     const need = this.guide.target;
     if (v.mode !== 'live' || !need) return step.next();
     const have = need.kind === 'app' ? v.target.app : need.kind === 'group' ? v.target.group : v.target.group ?? v.target.errorText;
-    if (have) return step.next();
+    // Names the admin wrote are resolved at the check; it asks only when none of them is a group/app.
+    if (have || otherNames(v.target).length > 0) return step.next();
     const view: View = { kind: 'target', topic: this.topic, target: need.kind, optional: need.optional };
     return step.beginDialog(CARD_PROMPT, { view } satisfies CardPromptOptions);
   }
@@ -124,7 +151,7 @@ export abstract class IssueDialog extends CancelAndHelpDialog {
     if (kind === 'groupOrError') {
       if (KNOWN_ERRORS.test(raw) || raw.length > 80 || raw.includes('\n')) v.target.errorText = raw;
       else v.target.group = raw;
-    } else v.target[kind] = raw;
+    } else v.target = targetFromAnswer(v.target, kind, raw);
     return true;
   }
 
@@ -139,7 +166,7 @@ export abstract class IssueDialog extends CancelAndHelpDialog {
         return step.replaceDialog(`${this.topic}.flow`, { target: v.target, mode: 'live' } satisfies IssueOptions);
       }
     }
-    if (v.mode !== 'live' || !this.guide.user || v.target.user) return step.next();
+    if (v.mode !== 'live' || !this.guide.user || v.target.user || otherNames(v.target).length > 0) return step.next();
     const view: View = { kind: 'target', topic: this.topic, target: 'user', optional: true };
     return step.beginDialog(CARD_PROMPT, { view } satisfies CardPromptOptions);
   }

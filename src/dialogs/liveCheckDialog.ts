@@ -60,7 +60,7 @@ export const LIVE_CHECK_VERBS: string[] = ['candidate.choose', 'action.confirm',
 const CHECK_FLOW = 'liveCheck.check';
 const ACTION_FLOW = 'liveCheck.action';
 const SHARE_FLOW = 'liveCheck.share';
-type Values = { options: LiveCheckOptions; candidates?: CandidateOption[] };
+type Values = { options: LiveCheckOptions; candidates?: CandidateOption[]; candidateFamily?: 'group' | 'app' | 'user' };
 type ShareValues = Values & { channelId?: string };
 /** The write flow keeps only the pending action's id; what it writes is read from the store. */
 type ActionValues = Values & { pending?: string };
@@ -110,6 +110,7 @@ export class LiveCheckDialog extends ComponentDialog {
         return step.endDialog({ fallback: 'guided' } satisfies LiveCheckResult);
       case 'choose': {
         v.candidates = outcome.candidates;
+        v.candidateFamily = outcome.family;
         const view: View = { kind: 'candidate', topic: v.options.topic, family: outcome.family, query: outcome.query, candidates: outcome.candidates };
         return step.beginDialog(CARD_PROMPT, { view } satisfies CardPromptOptions);
       }
@@ -127,6 +128,10 @@ export class LiveCheckDialog extends ComponentDialog {
     if (!chosen || !v.candidates?.some((c) => c.id === chosen)) {
       await sendText(step.context, t(v.options.lang, 'live.choiceMissing'));
       return step.endDialog({ fallback: 'guided' } satisfies LiveCheckResult);
+    }
+    if (v.candidateFamily === 'user') {
+      // The user picked: look the app up again with that user's object id.
+      return step.replaceDialog(CHECK_FLOW, { ...v.options, target: { ...v.options.target, user: chosen } } satisfies LiveCheckOptions);
     }
     return step.replaceDialog(CHECK_FLOW, { ...v.options, subjectId: chosen } satisfies LiveCheckOptions);
   }
