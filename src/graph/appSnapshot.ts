@@ -32,7 +32,7 @@ import type { BatchRequest, GraphApi } from './client';
 import { type GraphResponse, isSuccess } from './errors';
 import { encodePathSegment, filterEq, filterStartsWith, isGuid, literal, looksLikeMail, normalizeGuid, query } from './odata';
 import { callerFrom, EVENTUAL, failedOf, idsOf, partOf, rolesRequest, sub, valueOf } from './parts';
-import { extraSpans, firstExact, spanRequests, usersByName } from './resolve';
+import { extraSpans, failedLookup, firstExact, spanRequests, usersByName } from './resolve';
 
 export const SP_SELECT =
   'id,appId,displayName,appRoleAssignmentRequired,appRoles,tags,preferredSingleSignOnMode,applicationTemplateId,servicePrincipalType';
@@ -238,6 +238,12 @@ function spFromSpans(responses: Map<string, GraphResponse>, spans: readonly stri
   return match.exact.length === 1 ? match.exact[0] : { kind: 'many', candidates: match.exact.map(spCandidate) };
 }
 
+/** No span is an app: `none` (query '': nothing named), or `denied` when a lookup could not be read. */
+function spansFailure(responses: Map<string, GraphResponse>, spans: readonly string[], caller: Caller): AppResolution {
+  const i = spans.findIndex((_, n) => failedLookup(sub(responses, `spanSp${n}`)));
+  return i < 0 ? { kind: 'none', query: '', caller } : lookupFailure(sub(responses, `spanSp${i}`), spPrefixUrl(spans[i]), spans[i], caller);
+}
+
 type UserPick = { query: string; found: Part<GraphUser | null> } | { many: GraphUser[]; query: string } | undefined;
 
 /** The user: the one typed at "Which user?", else the first other span that is exactly one user in the tenant. */
@@ -297,7 +303,7 @@ export async function resolveApp(
   const caller = callerFrom(sub(r1, 'roles'));
   const picked = text
     ? pickServicePrincipal(r1, byGuid, text, { exact: exactUrl, byId: byIdUrl }, caller, () => spFromSpans(r1, appSpans))
-    : spFromSpans(r1, appSpans) ?? { kind: 'none', query: '', caller };
+    : spFromSpans(r1, appSpans) ?? spansFailure(r1, appSpans, caller);
   if ('kind' in picked) return picked;
   const servicePrincipal: ServicePrincipal = { ...picked, displayName: picked.displayName ?? null };
   const userPick = pickUser(r1, user, userSpans, servicePrincipal.displayName);

@@ -23,7 +23,7 @@ import type { BatchRequest, GraphApi } from './client';
 import { type GraphResponse, isSuccess } from './errors';
 import { encodePathSegment, filterEq, filterStartsWith, isGuid, normalizeGuid, query } from './odata';
 import { callerFrom, failedOf, idsOf, partOf, rolesRequest, sub, valueOf } from './parts';
-import { extraSpans, firstExact, spanRequests } from './resolve';
+import { extraSpans, failedLookup, firstExact, spanRequests } from './resolve';
 
 /** Every v1.0 group property the diagnoses read (domain.md §4.0). */
 export const GROUP_SELECT = [
@@ -145,11 +145,8 @@ function lookupFailure(res: GraphResponse, url: string, text: string, caller: Ca
 
 /** No span is a group: `none` (query '': nothing named), or `denied` when a lookup could not be read. */
 function spansFailure(responses: Map<string, GraphResponse>, spans: readonly string[], caller: Caller): GroupResolution {
-  for (let i = 0; i < spans.length; i++) {
-    const res = sub(responses, `spanGroup${i}`);
-    if (!isSuccess(res.status) && res.status !== 404) return lookupFailure(res, groupExactUrl(spans[i]), spans[i], caller);
-  }
-  return { kind: 'none', query: '', caller };
+  const i = spans.findIndex((_, n) => failedLookup(sub(responses, `spanGroup${n}`)));
+  return i < 0 ? { kind: 'none', query: '', caller } : lookupFailure(sub(responses, `spanGroup${i}`), groupExactUrl(spans[i]), spans[i], caller);
 }
 
 /** Fetches one group by object id with everything the diagnoses need: exactly 1 round trip. */

@@ -28,6 +28,11 @@ export function extraSpans(spans: readonly string[] | undefined, known: (string 
   return out;
 }
 
+/** A lookup that could not be read (403, throttled, 5xx, timeout): not the same as "no such object". */
+export function failedLookup(res: GraphResponse): boolean {
+  return !isSuccess(res.status) && res.status !== 404;
+}
+
 /** One sub-request per span: ids `${prefix}${i}`. */
 export function spanRequests(prefix: string, spans: readonly string[], url: (span: string) => string): BatchRequest[] {
   return spans.map((s, i) => ({ id: `${prefix}${i}`, method: 'GET', url: url(s) }));
