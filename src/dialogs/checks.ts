@@ -110,7 +110,8 @@ function groupOutcome(topic: GroupTopic, req: CheckRequest, res: GroupResolution
 async function checkApp(api: GraphApi, req: CheckRequest, clock: Clock): Promise<CheckOutcome> {
   const topic = req.topic as ProvisioningTopic;
   const query = req.subjectId ?? req.target.app?.trim();
-  const names = req.subjectId ? [] : req.target.names ?? [];
+  // Kept with a subjectId too ("Check again", a picked app): the user may be one of these names.
+  const names = req.target.names ?? [];
   if (!query && names.length === 0) return { kind: 'needsTarget', family: 'app' };
   const res = await resolveApp(api, { app: query, user: req.target.user?.trim() || undefined, spans: names }, clock);
   // Nothing typed as the app and no span is one in the tenant: ask which app.

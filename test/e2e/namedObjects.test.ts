@@ -106,6 +106,16 @@ describe('people, groups and apps named by display name are found in the tenant'
       expect(cardText(verdict)).toContain(anna.userPrincipalName);
       expect(roundTrips).toBeLessThanOrEqual(3);
     });
+
+    it('"Check again" keeps the person', async () => {
+      const admin = world.chat({ locale });
+      await askLive(world, admin, question, 'appadmin');
+      const refreshed = await admin.click('verdict.refresh');
+      expect(refreshed.body.type).toBe('application/vnd.microsoft.card.adaptive');
+      const again = refreshed.body.value;
+      expect(cardText(again)).toContain(anna.userPrincipalName);
+      expect(findingIds(again)).not.toContain('P3.userNotFound');
+    });
   });
 });
 
