@@ -117,34 +117,28 @@ describe('people, groups and apps named by display name are found in the tenant'
       expect(findingIds(again)).not.toContain('P3.userNotFound');
     });
   });
-});
 
-describe('groups named next to product and role words', () => {
-  let world: World;
-  beforeAll(async () => {
-    world = await startWorld({ SAMPLE_TENANT_PERSONA: 'groups' });
-  });
-  afterAll(() => world.close());
+  describe('groups named next to product and role words', () => {
+    it.each([
+      ['en-US', `Can I delete the Microsoft 365 group ${G.licensedQueued.displayName}?`],
+      ['nb-NO', `Kan jeg slette Microsoft 365-gruppa ${G.licensedQueued.displayName}?`],
+    ])('(%s) "Microsoft 365-gruppa <name>" looks for <name>, not for a group called "365"', async (locale, question) => {
+      const { verdict, roundTrips } = await askLive(world, world.chat({ locale }), question, 'groups');
+      expect(findingIds(verdict)).not.toContain('G0.notFound');
+      expect(cardText(verdict)).toContain(G.licensedQueued.displayName);
+      expect(roundTrips).toBeLessThanOrEqual(2);
+    });
 
-  it.each([
-    ['en-US', `Can I delete the Microsoft 365 group ${G.licensedQueued.displayName}?`],
-    ['nb-NO', `Kan jeg slette Microsoft 365-gruppa ${G.licensedQueued.displayName}?`],
-  ])('(%s) "Microsoft 365-gruppa <name>" looks for <name>, not for a group called "365"', async (locale, question) => {
-    const { verdict, roundTrips } = await askLive(world, world.chat({ locale }), question, 'groups');
-    expect(findingIds(verdict)).not.toContain('G0.notFound');
-    expect(cardText(verdict)).toContain(G.licensedQueued.displayName);
-    expect(roundTrips).toBeLessThanOrEqual(2);
-  });
-
-  it.each([
-    ['en-US', `I'm Groups Administrator but adding people to ${G.synced.displayName} fails`],
-    ['nb-NO', `Jeg er Groups Administrator, men det feiler når jeg legger til folk i ${G.synced.displayName}`],
-  ])('(%s) "I’m Groups Administrator but adding people to <group> fails": the group is <group>, not "Administrator"', async (locale, question) => {
-    const admin = world.chat({ locale });
-    const { verdict, roundTrips } = await askLive(world, admin, question, 'groups');
-    expect(admin.findAction('target.submit')).toBeUndefined();
-    expect(findingIds(verdict)[0]).toBe('G1.1.synced');
-    expect(cardText(verdict)).toContain(G.synced.displayName);
-    expect(roundTrips).toBeLessThanOrEqual(2);
+    it.each([
+      ['en-US', `I'm Groups Administrator but adding people to ${G.synced.displayName} fails`],
+      ['nb-NO', `Jeg er Groups Administrator, men det feiler når jeg legger til folk i ${G.synced.displayName}`],
+    ])('(%s) "I’m Groups Administrator but adding people to <group> fails": the group is <group>, not "Administrator"', async (locale, question) => {
+      const admin = world.chat({ locale });
+      const { verdict, roundTrips } = await askLive(world, admin, question, 'groups');
+      expect(admin.findAction('target.submit')).toBeUndefined();
+      expect(findingIds(verdict)[0]).toBe('G1.1.synced');
+      expect(cardText(verdict)).toContain(G.synced.displayName);
+      expect(roundTrips).toBeLessThanOrEqual(2);
+    });
   });
 });
