@@ -8,7 +8,6 @@ import { chooseIntentCard } from '../cards/cards';
 import { verbsHandledBy, type Verb } from '../cards/verbs';
 import { t } from '../i18n';
 import { familyOf, isIssueIntent, ISSUE_INTENTS, type IssueIntent } from '../recognizer/intents';
-import { extractEntities } from '../recognizer/entities';
 import type { Entities } from '../recognizer/types';
 import { CancelAndHelpDialog, explicitSwitch } from './cancelAndHelpDialog';
 import { CARD_PROMPT, CardPrompt, type CardPromptOptions } from './cardPrompt';
@@ -16,6 +15,7 @@ import type { DialogDeps } from './deps';
 import { GUIDES, type Guide } from './guides';
 import { GUIDE_WALK, GuideWalkDialog, type GuideOutcome, type GuideWalkOptions } from './guideWalkDialog';
 import { LangStore } from './lang';
+import { targetFromAnswer } from './targets';
 import { LIVE_CHECK_DIALOG, type LiveCheckOptions, type LiveCheckResult, type Target } from './liveCheckTypes';
 import { matchTypedChoice, wantsFreeText, type Answer, type View } from './views';
 import { sendCard, sendText } from './send';
@@ -61,24 +61,6 @@ function targetFromEntities(topic: IssueIntent, e: Entities | undefined): Target
 function otherNames(target: Target): string[] {
   const typed = new Set([target.group, target.app, target.user].filter((x): x is string => Boolean(x)).map((x) => x.toLowerCase()));
   return (target.names ?? []).filter((n) => !typed.has(n.toLowerCase()));
-}
-
-/** A typed answer of at most this many words is the name itself ("Anna Berg", "Salg Oslo"); longer is a sentence. */
-const NAME_ANSWER_WORDS = 4;
-
-/**
- * A typed answer to "Which user/group/app?": a UPN, a display name, or a sentence with a name in it. A sentence's
- * names go to the resolver like those of the first message (the tenant says which is the user, group or app).
- */
-export function targetFromAnswer(target: Target, kind: 'group' | 'app' | 'user', raw: string): Target {
-  const e = extractEntities(raw);
-  const words = raw.split(/\s+/).filter(Boolean).length;
-  if (kind === 'user' && e.user) return { ...target, user: e.user };
-  if (words <= NAME_ANSWER_WORDS) return { ...target, [kind]: raw };
-  const names = [...(target.names ?? []), ...(e.names ?? [])];
-  // A group or app name can be long: the whole answer stays the name to look up, its spans are the fallbacks.
-  const typed = kind === 'user' ? undefined : e[kind] ?? raw;
-  return { ...target, ...(typed ? { [kind]: typed } : {}), ...(names.length ? { names } : {}) };
 }
 
 export abstract class IssueDialog extends CancelAndHelpDialog {

@@ -118,6 +118,20 @@ describe('people, groups and apps named by display name are found in the tenant'
     });
   });
 
+  it.each([
+    ['en-US', `${anna.displayName} isn't getting provisioned`],
+    ['nb-NO', `${anna.displayName} blir ikke klargjort`],
+  ])('(%s) a person but no app named: after sign-in it asks which app, and keeps the person', async (locale, question) => {
+    const admin = world.chat({ locale });
+    const lang = locale === 'nb-NO' ? 'nb' : 'en';
+    await askLive(world, admin, question, 'appadmin');
+    expect(cardText(admin.cards[admin.cards.length - 1])).toContain(t(lang, 'cards.target.app.title'));
+    expect(admin.lastVerdict()).toBeUndefined();
+    const before = world.tenant.requests.length;
+    await admin.click('target.submit', {}, { inputs: { target: A.scoped.displayName } });
+    expectAnnaInSalesforce(admin.lastVerdict(), roundTripsSince(world.tenant, before));
+  });
+
   describe('groups named next to product and role words', () => {
     it.each([
       ['en-US', `Can I delete the Microsoft 365 group ${G.licensedQueued.displayName}?`],

@@ -2,7 +2,7 @@
  * What the admin types at "Which user/group/app?" becomes the target: a name or address as it is, a sentence
  * through the same span extraction as a first message (the tenant then says which span is which).
  */
-import { targetFromAnswer } from '../../src/dialogs/issueDialog';
+import { targetFromAnswer } from '../../src/dialogs/targets';
 
 describe('a typed answer to "Which user?"', () => {
   it.each([
