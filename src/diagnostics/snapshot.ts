@@ -363,6 +363,8 @@ export type AppResolution =
   | { kind: 'one'; snapshot: AppSnapshot }
   | { kind: 'many'; candidates: Pick<ServicePrincipal, 'id' | 'appId' | 'displayName'>[] }
   | { kind: 'registrationOnly'; application: ApplicationRegistration; caller: Caller }
+  /** The user named matches several users (same display name, or only a prefix): the admin picks one. */
+  | { kind: 'manyUsers'; query: string; candidates: Pick<GraphUser, 'id' | 'displayName' | 'userPrincipalName'>[] }
   | { kind: 'none'; query: string; caller: Caller }
   | { kind: 'denied'; failure: Failed; caller: Caller };
 

@@ -17,7 +17,7 @@ import type { Target } from './liveCheckTypes';
 export interface CandidateOption {
   id: string;
   title: string;
-  /** Group: mail address; app: appId. */
+  /** Group: mail address; app: appId; user: user principal name. */
   detail?: string;
   /** Group only: where it is managed and what kind it is. */
   synced?: boolean;
@@ -33,7 +33,7 @@ export type CheckOutcome =
       /** Write actions the findings suggest (provisioning only). */
       actions: { findingId: string; action: ProvisioningAction }[];
     }
-  | { kind: 'choose'; family: 'group' | 'app'; query: string; candidates: CandidateOption[] }
+  | { kind: 'choose'; family: 'group' | 'app' | 'user'; query: string; candidates: CandidateOption[] }
   /** Nothing to look up (e.g. a provisioning question with no app named). */
   | { kind: 'needsTarget'; family: 'group' | 'app' };
 
@@ -68,17 +68,36 @@ function appChoice(res: Extract<AppResolution, { kind: 'many' }>, query: string)
   };
 }
 
+function userChoice(res: Extract<AppResolution, { kind: 'manyUsers' }>): CheckOutcome {
+  return {
+    kind: 'choose',
+    family: 'user',
+    query: res.query,
+    candidates: res.candidates.map((c) => ({ id: c.id, title: c.displayName ?? c.userPrincipalName ?? c.id, ...(c.userPrincipalName ? { detail: c.userPrincipalName } : {}) })),
+  };
+}
+
 async function checkGroup(api: GraphApi, req: CheckRequest, clock: Clock): Promise<CheckOutcome> {
   const topic = req.topic as GroupTopic;
   const query = req.subjectId ?? req.target.group?.trim();
+  const names = req.target.names ?? [];
   if (!query) {
+    if (names.length > 0) {
+      // No group was typed as one, but the admin named something: the tenant says whether it is a group.
+      const res = await resolveGroup(api, undefined, clock, names);
+      if (res.kind === 'one' || res.kind === 'many' || res.kind === 'denied') return groupOutcome(topic, req, res, names.join(', '), clock);
+    }
     if (topic === 'group.sync_errors' || topic === 'group.sync_howto') {
       const tenant = await fetchTenantSnapshot(api, clock);
       return { kind: 'verdict', diagnosis: diagnoseTenant(topic, tenant, clock, { errorText: req.target.errorText }), actions: [] };
     }
     return { kind: 'needsTarget', family: 'group' };
   }
-  const res = req.subjectId ? await fetchGroupById(api, req.subjectId, clock) : await resolveGroup(api, query, clock);
+  const res = req.subjectId ? await fetchGroupById(api, req.subjectId, clock) : await resolveGroup(api, query, clock, names);
+  return groupOutcome(topic, req, res, query, clock);
+}
+
+function groupOutcome(topic: GroupTopic, req: CheckRequest, res: GroupResolution, query: string, clock: Clock): CheckOutcome {
   if (res.kind === 'many') return groupChoice(res, query);
   if (res.kind !== 'one') return { kind: 'verdict', diagnosis: diagnoseResolutionProblem(topic, res, clock), actions: [] };
   const diagnosis = diagnoseGroup(topic, res.snapshot, clock);
@@ -91,9 +110,14 @@ async function checkGroup(api: GraphApi, req: CheckRequest, clock: Clock): Promi
 async function checkApp(api: GraphApi, req: CheckRequest, clock: Clock): Promise<CheckOutcome> {
   const topic = req.topic as ProvisioningTopic;
   const query = req.subjectId ?? req.target.app?.trim();
-  if (!query) return { kind: 'needsTarget', family: 'app' };
-  const res = await resolveApp(api, { app: query, user: req.target.user?.trim() || undefined }, clock);
-  if (res.kind === 'many') return appChoice(res, query);
+  // Kept with a subjectId too ("Check again", a picked app): the user may be one of these names.
+  const names = req.target.names ?? [];
+  if (!query && names.length === 0) return { kind: 'needsTarget', family: 'app' };
+  const res = await resolveApp(api, { app: query, user: req.target.user?.trim() || undefined, spans: names }, clock);
+  // Nothing typed as the app and no span is one in the tenant: ask which app.
+  if (res.kind === 'none' && !query) return { kind: 'needsTarget', family: 'app' };
+  if (res.kind === 'manyUsers') return userChoice(res);
+  if (res.kind === 'many') return appChoice(res, query ?? names.join(', '));
   if (res.kind !== 'one') {
     const diagnosis = diagnoseResolution(res, topic, clock);
     if (!diagnosis) throw new Error(`no diagnosis for app resolution ${res.kind}`);

@@ -15,6 +15,7 @@ import type { DialogDeps } from './deps';
 import { GUIDES, type Guide } from './guides';
 import { GUIDE_WALK, GuideWalkDialog, type GuideOutcome, type GuideWalkOptions } from './guideWalkDialog';
 import { LangStore } from './lang';
+import { targetFromAnswer } from './targets';
 import { LIVE_CHECK_DIALOG, type LiveCheckOptions, type LiveCheckResult, type Target } from './liveCheckTypes';
 import { matchTypedChoice, wantsFreeText, type Answer, type View } from './views';
 import { sendCard, sendText } from './send';
@@ -52,7 +53,14 @@ function targetFromEntities(topic: IssueIntent, e: Entities | undefined): Target
   if (familyOf(topic) === 'group' && e.group) target.group = e.group;
   if (familyOf(topic) === 'provisioning' && e.app) target.app = e.app;
   if (familyOf(topic) === 'provisioning' && e.user) target.user = e.user;
+  if (e.names?.length) target.names = [...e.names];
   return target;
+}
+
+/** Names in the target that are not the typed group/app/user: the check finds out what they are. */
+function otherNames(target: Target): string[] {
+  const typed = new Set([target.group, target.app, target.user].filter((x): x is string => Boolean(x)).map((x) => x.toLowerCase()));
+  return (target.names ?? []).filter((n) => !typed.has(n.toLowerCase()));
 }
 
 export abstract class IssueDialog extends CancelAndHelpDialog {
@@ -109,7 +117,8 @@ export abstract class IssueDialog extends CancelAndHelpDialog {
     const need = this.guide.target;
     if (v.mode !== 'live' || !need) return step.next();
     const have = need.kind === 'app' ? v.target.app : need.kind === 'group' ? v.target.group : v.target.group ?? v.target.errorText;
-    if (have) return step.next();
+    // Names the admin wrote are resolved at the check; it asks only when none of them is a group/app.
+    if (have || otherNames(v.target).length > 0) return step.next();
     const view: View = { kind: 'target', topic: this.topic, target: need.kind, optional: need.optional };
     return step.beginDialog(CARD_PROMPT, { view } satisfies CardPromptOptions);
   }
@@ -124,7 +133,7 @@ export abstract class IssueDialog extends CancelAndHelpDialog {
     if (kind === 'groupOrError') {
       if (KNOWN_ERRORS.test(raw) || raw.length > 80 || raw.includes('\n')) v.target.errorText = raw;
       else v.target.group = raw;
-    } else v.target[kind] = raw;
+    } else v.target = targetFromAnswer(v.target, kind, raw);
     return true;
   }
 
@@ -139,7 +148,7 @@ export abstract class IssueDialog extends CancelAndHelpDialog {
         return step.replaceDialog(`${this.topic}.flow`, { target: v.target, mode: 'live' } satisfies IssueOptions);
       }
     }
-    if (v.mode !== 'live' || !this.guide.user || v.target.user) return step.next();
+    if (v.mode !== 'live' || !this.guide.user || v.target.user || otherNames(v.target).length > 0) return step.next();
     const view: View = { kind: 'target', topic: this.topic, target: 'user', optional: true };
     return step.beginDialog(CARD_PROMPT, { view } satisfies CardPromptOptions);
   }

@@ -36,6 +36,7 @@ import { answerClosedRequest, clickerOf, closeClickedCard, closedText, summaryOf
 import type { PendingActions } from './pendingActions';
 import { DEFAULT_BUDGETS, TIMED_OUT, within, type Budgets } from '../deadline';
 import { sendCard, sendText } from './send';
+import { targetFromAnswer } from './targets';
 import type { Answer, View } from './views';
 
 export interface LiveCheckDeps {
@@ -60,7 +61,13 @@ export const LIVE_CHECK_VERBS: string[] = ['candidate.choose', 'action.confirm',
 const CHECK_FLOW = 'liveCheck.check';
 const ACTION_FLOW = 'liveCheck.action';
 const SHARE_FLOW = 'liveCheck.share';
-type Values = { options: LiveCheckOptions; candidates?: CandidateOption[] };
+type Values = {
+  options: LiveCheckOptions;
+  candidates?: CandidateOption[];
+  candidateFamily?: 'group' | 'app' | 'user';
+  /** Set while "Which group/app?" is asked because none of the names the admin wrote is one in the tenant. */
+  asking?: 'group' | 'app';
+};
 type ShareValues = Values & { channelId?: string };
 /** The write flow keeps only the pending action's id; what it writes is read from the store. */
 type ActionValues = Values & { pending?: string };
@@ -107,9 +114,16 @@ export class LiveCheckDialog extends ComponentDialog {
     switch (outcome.kind) {
       case 'needsTarget':
         await sendText(step.context, t(lang, `live.needsTarget.${outcome.family}`));
+        if (v.options.target.names?.length) {
+          // The names were looked up and none is a group/app: ask now, once (the admin is signed in already).
+          v.asking = outcome.family;
+          const view: View = { kind: 'target', topic: v.options.topic, target: outcome.family, optional: false };
+          return step.beginDialog(CARD_PROMPT, { view } satisfies CardPromptOptions);
+        }
         return step.endDialog({ fallback: 'guided' } satisfies LiveCheckResult);
       case 'choose': {
         v.candidates = outcome.candidates;
+        v.candidateFamily = outcome.family;
         const view: View = { kind: 'candidate', topic: v.options.topic, family: outcome.family, query: outcome.query, candidates: outcome.candidates };
         return step.beginDialog(CARD_PROMPT, { view } satisfies CardPromptOptions);
       }
@@ -122,11 +136,21 @@ export class LiveCheckDialog extends ComponentDialog {
   private async afterChoice(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = this.values(step);
     const answer = step.result as Answer | undefined;
+    if (v.asking) {
+      const raw = typeof answer?.data.target === 'string' ? answer.data.target.trim() : '';
+      if (!raw) return step.endDialog({ fallback: 'guided' } satisfies LiveCheckResult);
+      // The answer always names a group/app (the whole text if nothing else), so this is asked at most once.
+      return step.replaceDialog(CHECK_FLOW, { ...v.options, target: targetFromAnswer(v.options.target, v.asking, raw) } satisfies LiveCheckOptions);
+    }
     const chosen = typeof answer?.data.candidate === 'string' ? answer.data.candidate : undefined;
     // Only an id we offered: a forged or stale id never reaches Graph.
     if (!chosen || !v.candidates?.some((c) => c.id === chosen)) {
       await sendText(step.context, t(v.options.lang, 'live.choiceMissing'));
       return step.endDialog({ fallback: 'guided' } satisfies LiveCheckResult);
+    }
+    if (v.candidateFamily === 'user') {
+      // The user picked: look the app up again with that user's object id.
+      return step.replaceDialog(CHECK_FLOW, { ...v.options, target: { ...v.options.target, user: chosen } } satisfies LiveCheckOptions);
     }
     return step.replaceDialog(CHECK_FLOW, { ...v.options, subjectId: chosen } satisfies LiveCheckOptions);
   }

@@ -14,8 +14,13 @@ export interface Target {
   group?: string;
   /** Enterprise app display name or appId. */
   app?: string;
-  /** User principal name. */
+  /** User principal name, mail, display name or object id. */
   user?: string;
+  /**
+   * Every name the admin wrote (quoted text, addresses, capitalised runs…): looked up in the tenant at the check,
+   * which decides whether each is a user, a group or an app.
+   */
+  names?: string[];
   /** Error text pasted for group.sync_errors (e.g. "AttributeValueMustBeUnique ..."). */
   errorText?: string;
 }

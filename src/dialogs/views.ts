@@ -16,7 +16,7 @@ export type View =
   | { kind: 'target'; topic: IssueIntent; target: TargetKind; optional: boolean }
   | { kind: 'step'; topic: IssueIntent; index: number }
   /** The live check found several groups/apps: pick one. */
-  | { kind: 'candidate'; topic: IssueIntent; family: 'group' | 'app'; query: string; candidates: CandidateOption[] }
+  | { kind: 'candidate'; topic: IssueIntent; family: 'group' | 'app' | 'user'; query: string; candidates: CandidateOption[] }
   /** A pending write action (pendingActions.ts): confirm or cancel. Only clicks carrying its id answer it. */
   | { kind: 'confirm'; topic: IssueIntent; pending: string; action: ProvisioningAction; servicePrincipalId: string; app: string; user: string }
   /** Share a verdict: which channel. */

@@ -32,6 +32,7 @@ import type { BatchRequest, GraphApi } from './client';
 import { type GraphResponse, isSuccess } from './errors';
 import { encodePathSegment, filterEq, filterStartsWith, isGuid, literal, looksLikeMail, normalizeGuid, query } from './odata';
 import { callerFrom, EVENTUAL, failedOf, idsOf, partOf, rolesRequest, sub, valueOf } from './parts';
+import { extraSpans, failedLookup, firstExact, spanRequests, usersByName } from './resolve';
 
 export const SP_SELECT =
   'id,appId,displayName,appRoleAssignmentRequired,appRoles,tags,preferredSingleSignOnMode,applicationTemplateId,servicePrincipalType';
@@ -80,13 +81,14 @@ export function applicationsUrl(nameOrAppId: string, byAppId: boolean): string {
   const filter = byAppId ? filterEq('appId', nameOrAppId) : filterEq('displayName', nameOrAppId);
   return `/applications${query({ $filter: filter, $select: 'id,appId,displayName', $top: 5 })}`;
 }
-export const USER_MATCH_TOP = 5;
+export const USER_MATCH_TOP = 10;
 
 /**
  * How the user the admin named is looked up. Graph keys users by object id or userPrincipalName only, so
  * `/users/{mail}` is a 404 whenever the mail differs from the UPN (guests, renamed users, alias addresses).
  * An object id → `/users/{id}`; an address → `$filter` on userPrincipalName, mail, otherMails and proxyAddresses
- * (each supported without advanced query parameters); anything else → `$filter` on displayName.
+ * (each supported without advanced query parameters); anything else → `startswith(displayName,…)`, which also
+ * returns the exact match (picked by the caller; the rest are offered as "did you mean").
  */
 export function userLookupUrl(user: string): string {
   if (isGuid(user)) return `/users/${encodePathSegment(normalizeGuid(user))}${query({ $select: USER_SELECT })}`;
@@ -97,7 +99,7 @@ export function userLookupUrl(user: string): string {
         `otherMails/any(m:${filterEq('m', user)})`,
         `proxyAddresses/any(p:${filterEq('p', `smtp:${user}`)})`,
       ].join(' or ')
-    : filterEq('displayName', user);
+    : filterStartsWith('displayName', user);
   return `/users${query({ $filter: filter, $select: USER_SELECT, $top: USER_MATCH_TOP })}`;
 }
 
@@ -154,14 +156,24 @@ function lookupFailure(res: GraphResponse, url: string, text: string, caller: Ca
   return { kind: 'denied', failure: failedOf(res, 'GET', url), caller };
 }
 
-/** The user RT1 found: one object (by id) or the best of a filtered collection; Read(null) when there is none. */
-function foundUser(res: GraphResponse, user: string): Part<GraphUser | null> {
+/**
+ * The user RT1 found: one object (by id) or the best of a filtered collection; Read(null) when there is none.
+ * A display name with several exact matches, or only prefix matches, is a choice for the admin (`many`).
+ */
+function foundUser(res: GraphResponse, user: string): Part<GraphUser | null> | { many: GraphUser[] } {
   const url = userLookupUrl(user);
   if (isGuid(user)) return res.status === 404 ? { ok: true, value: null } : partOf(res, 'GET', url, (b) => b as GraphUser);
+  if (!looksLikeMail(user)) {
+    if (!isSuccess(res.status)) return failedOf(res, 'GET', url);
+    const { exact, prefix } = usersByName(res, user);
+    if (exact.length === 1) return { ok: true, value: exact[0] };
+    if (exact.length > 1) return { many: exact };
+    return prefix.length > 0 ? { many: prefix } : { ok: true, value: null };
+  }
   return partOf(res, 'GET', url, (b) => {
     const matches = valueOf<GraphUser>(b);
     const same = (v: string | null | undefined) => (v ?? '').toLowerCase() === user.toLowerCase();
-    // An exact sign-in name first, then the primary address; otherwise the first match (alias, other mail, name).
+    // An exact sign-in name first, then the primary address; otherwise the first match (alias, other mail).
     return matches.find((u) => same(u.userPrincipalName)) ?? matches.find((u) => same(u.mail)) ?? matches[0] ?? null;
   });
 }
@@ -193,6 +205,7 @@ function pickServicePrincipal(
   text: string,
   urls: { exact: string; byId: string },
   caller: Caller,
+  fromSpans: () => ServicePrincipal | AppResolution | undefined,
 ): ServicePrincipal | AppResolution {
   if (byGuid) {
     const byAppId = sub(responses, 'sp');
@@ -209,10 +222,39 @@ function pickServicePrincipal(
   const exact = valueOf<ServicePrincipal>(exactRes.body);
   if (exact.length === 1) return exact[0];
   if (exact.length > 1) return { kind: 'many', candidates: exact.map(spCandidate) };
+  // Another span the admin wrote may be the app ("logs for Anna Berg in Salesforce"): the tenant decides.
+  const other = fromSpans();
+  if (other) return other;
   const prefixRes = sub(responses, 'spPrefix');
   const prefix = isSuccess(prefixRes.status) ? valueOf<ServicePrincipal>(prefixRes.body) : [];
   if (prefix.length > 0) return { kind: 'many', candidates: prefix.map(spCandidate) };
   return registrationOrNone(responses, text, caller);
+}
+
+/** The app among the other spans: one exact match is it, several are a choice. */
+function spFromSpans(responses: Map<string, GraphResponse>, spans: readonly string[]): ServicePrincipal | AppResolution | undefined {
+  const match = firstExact<ServicePrincipal>(responses, 'spanSp', spans);
+  if (!match) return undefined;
+  return match.exact.length === 1 ? match.exact[0] : { kind: 'many', candidates: match.exact.map(spCandidate) };
+}
+
+/** No span is an app: `none` (query '': nothing named), or `denied` when a lookup could not be read. */
+function spansFailure(responses: Map<string, GraphResponse>, spans: readonly string[], caller: Caller): AppResolution {
+  const i = spans.findIndex((_, n) => failedLookup(sub(responses, `spanSp${n}`)));
+  return i < 0 ? { kind: 'none', query: '', caller } : lookupFailure(sub(responses, `spanSp${i}`), spPrefixUrl(spans[i]), spans[i], caller);
+}
+
+type UserPick = { query: string; found: Part<GraphUser | null> } | { many: GraphUser[]; query: string } | undefined;
+
+/** The user: the one typed at "Which user?", else the first other span that is exactly one user in the tenant. */
+function pickUser(r1: Map<string, GraphResponse>, user: string | undefined, spans: readonly string[], appName: string | null | undefined): UserPick {
+  if (user) {
+    const found = foundUser(sub(r1, 'user'), user);
+    return 'many' in found ? { many: found.many, query: user } : { query: user, found };
+  }
+  const match = firstExact<GraphUser>(r1, 'spanUser', spans, appName ?? undefined);
+  if (!match) return undefined;
+  return match.exact.length === 1 ? { query: match.span, found: { ok: true, value: match.exact[0] } } : { many: match.exact, query: match.span };
 }
 
 function registrationOrNone(responses: Map<string, GraphResponse>, text: string, caller: Caller): AppResolution {
@@ -226,31 +268,49 @@ function registrationOrNone(responses: Map<string, GraphResponse>, text: string,
 }
 
 /**
- * Resolves the app (display name, appId or service principal object id) and, when `user` is given (UPN, mail or
- * object id), that user's attributes and group memberships; then reads the provisioning state. ≤ 3 round trips.
+ * Resolves the app (display name, appId or service principal object id) and, when `user` is given (UPN, mail,
+ * display name or object id), that user's attributes and group memberships; then reads the provisioning state.
+ * `spans` are the other names in the admin's question: each is looked up as an app and as a user in RT1, and the
+ * tenant decides which is which. ≤ 3 round trips.
  */
-export async function resolveApp(api: GraphApi, target: { app: string; user?: string }, clock: Clock): Promise<AppResolution> {
-  const text = target.app.trim();
+export async function resolveApp(
+  api: GraphApi,
+  target: { app?: string; user?: string; spans?: readonly string[] },
+  clock: Clock,
+): Promise<AppResolution> {
+  const text = target.app?.trim() ?? '';
   const user = target.user?.trim() || undefined;
-  const byGuid = isGuid(text);
+  const byGuid = text !== '' && isGuid(text);
   const key = byGuid ? normalizeGuid(text) : text;
+  // The other spans may be the app; when there are any, the typed "app" may be a person too.
+  const appSpans = extraSpans(target.spans, [text, user]).filter((s) => !isGuid(s));
+  const userSpans = user || (text && appSpans.length === 0) ? [] : extraSpans([...(byGuid ? [] : [text]), ...appSpans], []);
 
   // ---- RT1
   const exactUrl = byGuid ? spByAppIdUrl(key) : spExactUrl(key);
   const byIdUrl = spByIdUrl(key);
-  const rt1: BatchRequest[] = [
-    rolesRequest(),
-    { id: 'sp', method: 'GET', url: exactUrl },
-    byGuid ? { id: 'spById', method: 'GET', url: byIdUrl } : { id: 'spPrefix', method: 'GET', url: spPrefixUrl(key) },
-    { id: 'apps', method: 'GET', url: applicationsUrl(key, byGuid) },
-  ];
+  const rt1: BatchRequest[] = [rolesRequest()];
+  if (text) {
+    rt1.push(
+      { id: 'sp', method: 'GET', url: exactUrl },
+      byGuid ? { id: 'spById', method: 'GET', url: byIdUrl } : { id: 'spPrefix', method: 'GET', url: spPrefixUrl(key) },
+      { id: 'apps', method: 'GET', url: applicationsUrl(key, byGuid) },
+    );
+  }
   if (user) rt1.push({ id: 'user', method: 'GET', url: userLookupUrl(user) });
+  rt1.push(...spanRequests('spanSp', appSpans, spPrefixUrl), ...spanRequests('spanUser', userSpans, userLookupUrl));
   const r1 = await api.batch(rt1);
   const caller = callerFrom(sub(r1, 'roles'));
-  const picked = pickServicePrincipal(r1, byGuid, text, { exact: exactUrl, byId: byIdUrl }, caller);
+  const picked = text
+    ? pickServicePrincipal(r1, byGuid, text, { exact: exactUrl, byId: byIdUrl }, caller, () => spFromSpans(r1, appSpans))
+    : spFromSpans(r1, appSpans) ?? spansFailure(r1, appSpans, caller);
   if ('kind' in picked) return picked;
   const servicePrincipal: ServicePrincipal = { ...picked, displayName: picked.displayName ?? null };
-  const found = user ? foundUser(sub(r1, 'user'), user) : undefined;
+  const userPick = pickUser(r1, user, userSpans, servicePrincipal.displayName);
+  if (userPick && 'many' in userPick) {
+    return { kind: 'manyUsers', query: userPick.query, candidates: userPick.many.map((u) => ({ id: u.id, displayName: u.displayName ?? null, userPrincipalName: u.userPrincipalName ?? null })) };
+  }
+  const found = userPick?.found;
   const userId = found?.ok && found.value ? found.value.id : undefined;
 
   // ---- RT2
@@ -276,7 +336,7 @@ export async function resolveApp(api: GraphApi, target: { app: string; user?: st
       valueOf<ProvisioningObjectSummary>(b).sort((a, z) => (z.activityDateTime ?? '').localeCompare(a.activityDateTime ?? '')),
     ),
   };
-  if (user && found) snapshot.user = userFocus(user, found, r2);
+  if (userPick && found) snapshot.user = userFocus(userPick.query, found, r2);
 
   // ---- RT3 (only with a job)
   const main = jobs.ok ? pickMainJob(jobs.value, templates.ok ? templates.value : undefined) : undefined;

@@ -23,6 +23,7 @@ import type { BatchRequest, GraphApi } from './client';
 import { type GraphResponse, isSuccess } from './errors';
 import { encodePathSegment, filterEq, filterStartsWith, isGuid, normalizeGuid, query } from './odata';
 import { callerFrom, failedOf, idsOf, partOf, rolesRequest, sub, valueOf } from './parts';
+import { extraSpans, failedLookup, firstExact, spanRequests } from './resolve';
 
 /** Every v1.0 group property the diagnoses read (domain.md §4.0). */
 export const GROUP_SELECT = [
@@ -142,6 +143,12 @@ function lookupFailure(res: GraphResponse, url: string, text: string, caller: Ca
   return { kind: 'denied', failure: failedOf(res, 'GET', url), caller };
 }
 
+/** No span is a group: `none` (query '': nothing named), or `denied` when a lookup could not be read. */
+function spansFailure(responses: Map<string, GraphResponse>, spans: readonly string[], caller: Caller): GroupResolution {
+  const i = spans.findIndex((_, n) => failedLookup(sub(responses, `spanGroup${n}`)));
+  return i < 0 ? { kind: 'none', query: '', caller } : lookupFailure(sub(responses, `spanGroup${i}`), groupExactUrl(spans[i]), spans[i], caller);
+}
+
 /** Fetches one group by object id with everything the diagnoses need: exactly 1 round trip. */
 export async function fetchGroupById(api: GraphApi, id: string, clock: Clock): Promise<GroupResolution> {
   const groupId = normalizeGuid(id);
@@ -163,35 +170,58 @@ export async function fetchGroupById(api: GraphApi, id: string, clock: Clock): P
 
 /**
  * Resolves a display name (apostrophes and Norwegian letters are fine), mail address or object id to a group
- * and reads its snapshot: at most 2 round trips.
+ * and reads its snapshot: at most 2 round trips. `spans` are the other names in the admin's question; each is
+ * looked up as a group in the same first round trip, so "adding people to Salg Oslo fails" finds the group whichever
+ * word came before it. With no `text`, the group is the first span that is one in the tenant.
  */
-export async function resolveGroup(api: GraphApi, text: string, clock: Clock): Promise<GroupResolution> {
-  const wanted = text.trim();
-  if (isGuid(wanted)) return fetchGroupById(api, wanted, clock);
+export async function resolveGroup(api: GraphApi, text: string | undefined, clock: Clock, spans?: readonly string[]): Promise<GroupResolution> {
+  const wanted = text?.trim() ?? '';
+  if (wanted && isGuid(wanted)) return fetchGroupById(api, wanted, clock);
+  const others = extraSpans(spans, [wanted]).filter((s) => !isGuid(s));
 
   const exactUrl = groupExactUrl(wanted);
   const prefixUrl = groupPrefixUrl(wanted);
   const responses = await api.batch([
     ...commonRequests(),
-    { id: 'group', method: 'GET', url: exactUrl },
-    { id: 'groupPrefix', method: 'GET', url: prefixUrl },
+    ...(wanted
+      ? [
+          { id: 'group', method: 'GET', url: exactUrl },
+          { id: 'groupPrefix', method: 'GET', url: prefixUrl },
+        ]
+      : []),
+    ...spanRequests('spanGroup', others, groupExactUrl),
   ]);
   const caller = callerFrom(sub(responses, 'roles'));
+  const fromSpans = (): GroupResolution | GraphGroup | undefined => {
+    const match = firstExact<GraphGroup>(responses, 'spanGroup', others);
+    if (!match) return undefined;
+    const groups = match.exact.map(normalizeGroup);
+    return groups.length === 1 ? groups[0] : { kind: 'many', candidates: groups.map(candidate) };
+  };
 
-  const exactRes = sub(responses, 'group');
-  if (!isSuccess(exactRes.status)) return lookupFailure(exactRes, exactUrl, wanted, caller);
-  const exact = valueOf<unknown>(exactRes.body).map(normalizeGroup);
-  if (exact.length > 1) return { kind: 'many', candidates: exact.map(candidate) };
-
-  if (exact.length === 0) {
-    // Only now does the startswith answer matter; it is offered as a choice ("did you mean …?"), never taken silently.
-    const prefixRes = sub(responses, 'groupPrefix');
-    const prefix = isSuccess(prefixRes.status) ? valueOf<unknown>(prefixRes.body).map(normalizeGroup) : [];
-    if (prefix.length > 0) return { kind: 'many', candidates: prefix.map(candidate) };
-    return { kind: 'none', query: wanted, caller };
+  let picked: GroupResolution | GraphGroup | undefined;
+  if (!wanted) {
+    picked = fromSpans() ?? spansFailure(responses, others, caller);
+  } else {
+    const exactRes = sub(responses, 'group');
+    if (!isSuccess(exactRes.status)) return lookupFailure(exactRes, exactUrl, wanted, caller);
+    const exact = valueOf<unknown>(exactRes.body).map(normalizeGroup);
+    if (exact.length > 1) return { kind: 'many', candidates: exact.map(candidate) };
+    if (exact.length === 1) picked = exact[0];
+    else {
+      picked = fromSpans();
+      if (!picked) {
+        // Only now does the startswith answer matter; it is offered as a choice ("did you mean …?"), never taken silently.
+        const prefixRes = sub(responses, 'groupPrefix');
+        const prefix = isSuccess(prefixRes.status) ? valueOf<unknown>(prefixRes.body).map(normalizeGroup) : [];
+        if (prefix.length > 0) return { kind: 'many', candidates: prefix.map(candidate) };
+        return { kind: 'none', query: wanted, caller };
+      }
+    }
   }
+  if ('kind' in picked) return picked;
 
-  const group = exact[0];
+  const group = picked;
   let licenseErrors: Part<LicenseErrorMember[]>;
   if (Array.isArray(group.assignedLicenses) && group.assignedLicenses.length === 0) {
     // No licence is assigned through this group, so no member can have a licence error from it: skip RT2.

@@ -25,8 +25,21 @@ const NOT_NAME_BEFORE = new Set([
   'entra', 'azure', 'ad', 'aad', 'microsoft', 'm365', 'o365', 'office', 'teams', 'team', 'security', 'distribution',
   'dynamic', 'unified', 'cloud', 'synced', 'scim', 'connect', 'enterprise', 'gallery', 'saas', 'mail-enabled',
   'en', 'ei', 'et', 'den', 'det', 'min', 'mitt', 'vår', 'vårt', 'hvorfor', 'hvordan', 'hva', 'jeg', 'vi', 'ny',
-  'hei', 'hi', 'hello', 'hey', 'hjelp', 'help', 'please', 'pls',
+  'hei', 'hi', 'hello', 'hey', 'hjelp', 'help', 'please', 'pls', "i'm", 'i’m', 'im', 'kan', 'er', 'is', 'are',
+  'do', 'does', 'did', 'vis', 'show', "it's", 'it’s', "that's", 'she', 'he', 'hun', 'han', 'det', 'the', 'when', 'når', 'who', 'hvem', 'where', 'hvor', 'users', 'brukere', 'brukerne',
 ]);
+/**
+ * Role and product words that follow a group/app word without naming one ("Groups Administrator",
+ * "Microsoft 365-gruppa"): never the start of a name.
+ */
+const NOT_A_NAME = new Set([
+  'administrator', 'administrators', 'admin', 'admins', 'administratör', 'administrator-rollen', 'owner', 'owners',
+  'eier', 'eiere', 'manager', 'reader', 'role', 'rolle', 'rollen', 'writeback', 'tilbakeskriving',
+]);
+/** A product number glued to a group word ("Microsoft 365-gruppa", "Office 365-gruppen"): not a group name. */
+const PRODUCT_NUMBER = /^(?:365|o365|m365)$/i;
+/** At most this many candidate spans are kept (each costs one sub-request per kind in the resolution batch). */
+export const MAX_NAME_SPANS = 5;
 /** Words that end a name after a keyword (verbs, negations, prepositions in both languages). */
 const STOP_AFTER = new Set([
   "won't", 'wont', "can't", 'cant', 'cannot', "isn't", 'isnt', "doesn't", 'doesnt', "didn't", "aren't", "wasn't",
@@ -151,7 +164,7 @@ function nameAfter(tokens: Token[], start: number, lowerAllowed: boolean): strin
   for (let i = start; i < tokens.length && parts.length < 6; i++) {
     const t = tokens[i];
     if (t.clean.length === 0 || STOP_AFTER.has(t.lower)) break;
-    if (parts.length === 0 && !lowerAllowed && !looksLikeName(t)) break;
+    if (parts.length === 0 && (NOT_A_NAME.has(t.lower) || (!lowerAllowed && !looksLikeName(t)))) break;
     parts.push(t.clean);
     if (t.ends) break;
   }
@@ -171,8 +184,10 @@ function nameBefore(tokens: Token[], end: number): string | undefined {
 
 type Kind = 'group' | 'app';
 
+const PRODUCT_GROUP = /^(?:microsoft|office|m|o)?365-(?:gruppen|gruppa|gruppe|group)$/;
+
 function keywordKind(lower: string, provisioning: boolean): Kind | 'prep' | undefined {
-  if (GROUP_WORDS.has(lower)) return 'group';
+  if (GROUP_WORDS.has(lower) || PRODUCT_GROUP.test(lower)) return 'group';
   if (APP_WORDS.has(lower)) return 'app';
   if (provisioning && APP_PREPOSITIONS.has(lower)) return 'prep';
   return undefined;
@@ -181,13 +196,70 @@ function keywordKind(lower: string, provisioning: boolean): Kind | 'prep' | unde
 /** Compound forms such as "Økonomi-gruppen" or "Workday-appen": the part before the hyphen is the name. */
 function compound(token: Token): { kind: Kind; name: string } | undefined {
   const m = /^(.+)-(gruppen|gruppa|gruppe|group|appen|app|programmet|klargjøringen|klargjøring|provisioning)$/iu.exec(token.clean);
-  if (!m || !looksLikeName({ ...token, clean: m[1] })) return undefined;
+  if (!m || PRODUCT_NUMBER.test(m[1]) || !looksLikeName({ ...token, clean: m[1] })) return undefined;
   const k = m[2].toLowerCase();
   return { kind: k.startsWith('grup') || k === 'group' ? 'group' : 'app', name: m[1] };
 }
 
+/** A token that can be part of a capitalised run ("Anna Berg", "Salg Oslo"): a name-like word that is no keyword. */
+function runWord(t: Token): boolean {
+  return (
+    t.clean.length > 0 &&
+    looksLikeName(t) &&
+    !/^\d+$/.test(t.clean) &&
+    !NOT_NAME_BEFORE.has(t.lower) &&
+    !STOP_AFTER.has(t.lower) &&
+    !NOT_A_NAME.has(t.lower) &&
+    !GROUP_WORDS.has(t.lower) &&
+    !APP_WORDS.has(t.lower) &&
+    !PRODUCT_GROUP.test(t.lower) &&
+    compound(t) === undefined &&
+    !GUID.test(t.clean) &&
+    !t.clean.includes('@')
+  );
+}
+
+/** Capitalised runs of up to four words, in order (one pass over the tokens). */
+function capitalisedRuns(tokens: Token[]): string[] {
+  const runs: string[] = [];
+  let run: string[] = [];
+  const close = () => {
+    if (run.length > 0) runs.push(run.join(' '));
+    run = [];
+  };
+  for (const t of tokens) {
+    if (!runWord(t)) {
+      close();
+      continue;
+    }
+    run.push(t.clean);
+    if (t.ends || run.length === 4) close();
+  }
+  close();
+  return runs;
+}
+
+/** Distinct spans (case-insensitive), at most MAX_NAME_SPANS. */
+function distinctSpans(spans: (string | undefined)[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const s of spans) {
+    const span = s?.trim();
+    if (!span || seen.has(span.toLowerCase())) continue;
+    seen.add(span.toLowerCase());
+    out.push(span);
+    if (out.length === MAX_NAME_SPANS) break;
+  }
+  return out;
+}
+
+/**
+ * Every span that may name a user, group or app: quoted text, addresses, object ids, names next to keywords and
+ * capitalised runs. Which kind each one is, the tenant decides (graph/resolve).
+ */
 export function extractEntities(text: string): Entities {
   const entities: Entities = {};
+  const spans: string[] = [];
   const provisioning = PROVISIONING_CONTEXT.test(text);
 
   const words = new WordIndex(text);
@@ -201,6 +273,7 @@ export function extractEntities(text: string): Entities {
     const after = words.after(m.index + m.text.length);
     if ([...before, ...after].some((w) => GROUP_WORDS.has(w))) entities.group ??= address;
     else entities.user ??= address;
+    spans.push(address);
   }
 
   // 1. Quoted names: the keyword just before the quote (or the context) says whether it is a group or an app.
@@ -217,6 +290,7 @@ export function extractEntities(text: string): Entities {
     else if (provisioning) kind = 'app';
     else kind = 'group';
     if (entities[kind] === undefined) entities[kind] = name;
+    spans.push(name);
     restParts.push(text.slice(restFrom, index), ' ');
     restFrom = index + m[0].length;
   }
@@ -269,5 +343,7 @@ export function extractEntities(text: string): Entities {
       if (name && provisioning) entities.app = name;
     }
   }
+  const names = distinctSpans([entities.app, entities.group, entities.user, ...spans, ...capitalisedRuns(tokens)]);
+  if (names.length > 0) entities.names = names;
   return entities;
 }

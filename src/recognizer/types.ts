@@ -21,6 +21,11 @@ export interface Entities {
   app?: string;
   /** A user principal name or e-mail address in the text. */
   user?: string;
+  /**
+   * Every span that may name a user, group or app (the typed ones above first, then quoted text, addresses and
+   * capitalised runs), at most five. The tenant decides which is which (src/graph/resolve.ts).
+   */
+  names?: string[];
 }
 
 export interface IntentRecognizer {

@@ -156,6 +156,8 @@ export const SAMPLE = {
      * Department Sales, assigned to no app.
      */
     renamedMail: { ...u('kristin', 'Kristin Vik-Berg', 'kristin.vik'), mail: `kristin.vik-berg@${DOMAIN}`, otherMail: 'kristin.vik@fjordmail.no' },
+    /** Two people with the same display name "Per Olsen" (Logistikk), assigned to no app: a user named by name is a choice. */
+    sameName: [u('per-1', 'Per Olsen', 'per.olsen'), u('per-2', 'Per Olsen', 'per.olsen2')],
   },
   groups: {
     /** G0: two groups named "Marketing" — this one is the Microsoft 365 group (mail marketing@contoso.no). */
@@ -408,6 +410,7 @@ export function createSampleDataset(clock: Clock, overrides: SampleDatasetOverri
   renamed.proxyAddresses = [`SMTP:${U.renamedMail.mail}`, `smtp:${U.renamedMail.userPrincipalName}`, `smtp:kristin.vik@${INITIAL_DOMAIN}`];
   renamed.otherMails = [U.renamedMail.otherMail];
   users.push(renamed);
+  for (const ref of U.sameName) users.push(user(ref, { department: 'Logistikk', jobTitle: 'Lagermedarbeider', city: 'Drammen' }));
 
   // ---------- groups
   let groupSeq = 0;

@@ -54,6 +54,6 @@ describe('SyncHelperRecognizer (botbuilder-dialogs)', () => {
     expect(Object.keys(result.intents)).toHaveLength(12);
     const top = Object.entries(result.intents).sort((a, b) => (b[1].score ?? 0) - (a[1].score ?? 0))[0];
     expect(top[0]).toBe('group.cannot_modify');
-    expect(result.entities).toEqual({ group: 'Sales Team' });
+    expect(result.entities).toEqual({ group: 'Sales Team', names: ['Sales Team'] });
   });
 });

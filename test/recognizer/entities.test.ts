@@ -60,7 +60,7 @@ describe('the admin names the app', () => {
   );
 
   it('does not mistake a group for an app when members are added to it', () => {
-    expect(extractEntities("can't add members to group 'Sales'")).toEqual({ group: 'Sales' });
+    expect(extractEntities("can't add members to group 'Sales'")).toEqual({ group: 'Sales', names: ['Sales'] });
   });
 });
 
@@ -78,6 +78,44 @@ describe('the admin names a user', () => {
       user: 'per@contoso.no',
       group: 'Salg',
       app: 'Salesforce',
+      names: ['Salesforce', 'Salg', 'per@contoso.no'],
     });
+  });
+});
+
+describe('every span that may name something is kept for the tenant to decide', () => {
+  it.each([
+    ["Why wasn't Anna Berg provisioned to Salesforce?", ['Salesforce', 'Anna Berg']],
+    ['Hvorfor ble ikke Anna Berg klargjort til Salesforce?', ['Salesforce', 'Anna Berg']],
+    // The word before a name no longer decides: "for Anna Berg" reads like an app, the tenant will say she is a user.
+    ['What happened to Anna Berg in the Salesforce provisioning logs?', ['Anna Berg', 'Salesforce']],
+    ['Vis klargjøringsloggen for Anna Berg i Salesforce', ['Anna Berg', 'Salesforce']],
+    ['"Lisens Visio" and sales@contoso.no, object 0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9', ['Lisens Visio', 'sales@contoso.no']],
+  ])('%s → %j', (text, names) => {
+    expect(extractEntities(text).names).toEqual(names);
+  });
+
+  it('keeps at most five spans', () => {
+    expect(extractEntities('Alfa and Bravo and Charlie and Delta and Echo and Foxtrot and Golf').names).toEqual(['Alfa', 'Bravo', 'Charlie', 'Delta', 'Echo']);
+  });
+});
+
+describe('product and role words are not names', () => {
+  it.each([
+    ['Kan jeg slette Microsoft 365-gruppa Lisens Visio?', 'Lisens Visio'],
+    ['Can I delete the Microsoft 365 group Lisens Visio?', 'Lisens Visio'],
+    ['Kan jeg slette Office 365-gruppen Prosjekt Fjord?', 'Prosjekt Fjord'],
+  ])('%s → group %s', (text, group) => {
+    expect(extractEntities(text).group).toBe(group);
+    expect(extractEntities(text).names).not.toContain('365');
+  });
+
+  it.each([
+    "I'm Groups Administrator but adding people to Salg Oslo fails",
+    'Jeg er Groups Administrator, men det feiler når jeg legger til folk i Salg Oslo',
+  ])('%s → no group called "Administrator"; "Salg Oslo" is a span', (text) => {
+    const e = extractEntities(text);
+    expect(e.group).toBeUndefined();
+    expect(e.names).toEqual(['Salg Oslo']);
   });
 });

@@ -106,6 +106,6 @@ describe('training', () => {
 
   it('returns entities with the recognition', () => {
     const r = recognizer.recognize("users aren't provisioned to Salesforce");
-    expect(r.entities).toEqual({ app: 'Salesforce' });
+    expect(r.entities).toEqual({ app: 'Salesforce', names: ['Salesforce'] });
   });
 });

@@ -65,7 +65,7 @@ export const rootCases = (lang: Lang): Case[] => [
     turns: [
       { say: say(lang, "I can't edit a group", 'Jeg får ikke endret en gruppe'), expect: [{ key: 'cards.intro.live' }], status: 'waiting' },
       { click: { verb: 'issue.mode', data: { mode: 'live', topic: 'group.cannot_modify' } }, expect: [{ key: 'cards.target.group.title' }], status: 'waiting' },
-      { say: say(lang, 'users are not provisioned to Slack', 'brukere blir ikke klargjort til Slack'), expect: [{ raw: `LIVE group.cannot_modify {"group":"${say(lang, 'users are not provisioned to Slack', 'brukere blir ikke klargjort til Slack')}"}` }], status: 'complete' },
+      { say: say(lang, 'users are not provisioned to Slack', 'brukere blir ikke klargjort til Slack'), expect: [{ raw: `LIVE group.cannot_modify {"group":"${say(lang, 'users are not provisioned to Slack', 'brukere blir ikke klargjort til Slack')}","names":["Slack"]}` }], status: 'complete' },
     ],
   },
   {
