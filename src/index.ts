@@ -11,6 +11,7 @@ import { SyncHelperBot } from './bot/syncHelperBot';
 import { createTurnLogMiddleware } from './bot/turnLog';
 import { Config, ConfigError, readConfig } from './config';
 import { systemClock, type Clock } from './clock';
+import { LangStore } from './dialogs/lang';
 import { LiveCheckDialog } from './dialogs/liveCheckDialog';
 import { PendingActions } from './dialogs/pendingActions';
 import type { Budgets } from './deadline';
@@ -37,6 +38,7 @@ export function createDialogs(
 ): { rootDialog: RootDialog; ssoConnections: string[] } {
   const clock = deps.clock ?? systemClock;
   const actions = new PendingActions(deps.records, clock);
+  const langs = new LangStore(deps.userState);
   const canSignIn = config.mode === 'sample' || Boolean(config.oauthConnectionName);
   const signIn = canSignIn
     ? new SignInDialog({
@@ -45,6 +47,8 @@ export function createDialogs(
         writeConnectionName: config.oauthWriteConnectionName,
         defaultPersona: config.sampleTenant.persona,
         userState: deps.userState,
+        // Sign-in and sign-out speak the conversation's language (the admin's choice), not the Teams client's.
+        lang: (context) => langs.get(context),
       })
     : undefined;
   const liveCheck = signIn

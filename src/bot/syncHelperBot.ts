@@ -169,7 +169,7 @@ export class SyncHelperBot extends TeamsActivityHandler {
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const activity = context.activity;
-    const lang = resolveLang(activity.locale);
+    const lang = await this.langs.get(context);
     if (activity.name === 'signin/failure') {
       const value = isRecord(activity.value) ? activity.value : {};
       log.warn('Teams sign-in failed on the client', {
@@ -203,7 +203,7 @@ export class SyncHelperBot extends TeamsActivityHandler {
    */
   protected override async onAdaptiveCardInvoke(context: TurnContext, _value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     await this.saveReference(context);
-    const lang = resolveLang(context.activity.locale);
+    const lang = await this.langs.get(context);
     const turn = this.runRootDialog(context);
     const answerNow = answerNowOf(context);
     if (!answerNow || (await within(turn, this.budgets.invokeMs)) !== TIMED_OUT) {
