@@ -47,17 +47,18 @@ const RELATIVE_LIMIT_MS = 24 * 60 * 60 * 1000;
 /**
  * A time as the admin reads it: "12 minutes ago" / "for 12 minutter siden" within a day of `now`, else
  * "5 Dec 2026, 23:26" in their time zone; without a known zone the date and time in UTC, marked "UTC".
- * Graph's 0001-01-01 "never" marker and unparsable text come back unchanged.
+ * Graph's 0001-01-01 marker reads "never" ("aldri"); unparsable text comes back unchanged.
  */
 export function formatWhen(a: Audience, iso: string): string {
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime()) || d.getUTCFullYear() <= 1) return iso;
+  if (Number.isNaN(d.getTime())) return iso;
+  if (d.getUTCFullYear() <= 1) return t(a.lang, 'cards.time.never');
   const locale = bcp47(a.lang);
   const now = a.now ? new Date(a.now).getTime() : NaN;
   if (a.timeZone && !Number.isNaN(now) && Math.abs(d.getTime() - now) < RELATIVE_LIMIT_MS) {
     const seconds = Math.round((d.getTime() - now) / 1000);
     const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-    if (Math.abs(seconds) < 60) return rtf.format(0, 'minute');
+    if (Math.abs(seconds) < 60) return rtf.format(0, 'second');
     if (Math.abs(seconds) < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
     return rtf.format(Math.round(seconds / 3600), 'hour');
   }
@@ -77,11 +78,12 @@ export function whenParam(a: Audience, iso: string): Markdown {
   return markdown(formatWhen(a, iso));
 }
 
-const PRODUCTS: Record<string, string> = (SKU_TABLE as { products: Record<string, string> }).products;
+const TABLE = SKU_TABLE as { products: Record<string, string>; skuIds: Record<string, string> };
 
-/** "ENTERPRISEPACK" → "Office 365 E3"; an unknown part number (or a skuId) is shown as it is. */
-export function productName(skuPartNumber: string): string {
-  return PRODUCTS[skuPartNumber.trim().toUpperCase()] ?? skuPartNumber;
+/** "ENTERPRISEPACK" (or its skuId) → "Office 365 E3"; anything not in the table is shown as it is. */
+export function productName(sku: string): string {
+  const key = sku.trim();
+  return TABLE.products[key.toUpperCase()] ?? TABLE.products[TABLE.skuIds[key.toLowerCase()] ?? ''] ?? sku;
 }
 
 /** A list as diagnostics join it ("ENTERPRISEPACK, EMS") with each product named. */
@@ -94,7 +96,7 @@ export function productNames(list: string): string {
 
 /** Evidence keys whose values are SKU part numbers. */
 export function isSkuProperty(property: string): boolean {
-  return /skuPartNumber$/.test(property);
+  return /(skuPartNumber|skuId)$/.test(property);
 }
 
 /**

@@ -67,6 +67,9 @@ function valueText(a: Audience, property: string, value: EvidenceValue): string 
   if (typeof value === 'boolean') return t(a.lang, value ? 'cards.verdict.yes' : 'cards.verdict.no');
   if (typeof value === 'number') return new Intl.NumberFormat(a.lang === 'nb' ? 'nb-NO' : 'en-US').format(value);
   if (ISO_DATE.test(value)) return formatWhen(a, value);
+  // A log entry in short form ("<time> · action · status · user · code"): the time formatted, the rest literal.
+  const [first, ...rest] = value.split(' · ');
+  if (rest.length > 0 && ISO_DATE.test(first)) return [formatWhen(a, first), ...rest.map((r) => literal(r))].join(' · ');
   if (isSkuProperty(property)) return value.split(', ').map((p) => (productName(p) === p ? p : `${productName(p)} (${p})`)).join(', ');
   return literal(value);
 }
@@ -126,7 +129,7 @@ function evidenceCount(f: Finding): number {
 }
 
 /** The answering finding, unfolded except its evidence. */
-function headSection(a: Audience, d: Diagnosis, head: Finding | undefined): Element[] {
+function headSection(a: Audience, d: Diagnosis, head: Finding | undefined, maxSteps = Infinity): Element[] {
   const id = head ? findingElementId(0, head.id) : 'finding-none';
   const sev: Severity = head?.severity ?? 'info';
   const out: Element[] = [
@@ -143,7 +146,14 @@ function headSection(a: Audience, d: Diagnosis, head: Finding | undefined): Elem
     },
   ];
   if (!head) return out;
-  if (head.fix.length > 0) out.push({ type: 'Container', items: [text(t(a.lang, 'cards.verdict.fix'), { weight: 'Bolder' }), ...fixItems(a, head)] });
+  if (head.fix.length > 0) {
+    // A long fix shows its first steps; the rest unfold under "N more steps" (keeps the card within its budget).
+    const steps = fixItems(a, head);
+    const shown = steps.length > maxSteps ? steps.slice(0, maxSteps) : steps;
+    const rest = steps.slice(shown.length);
+    out.push({ type: 'Container', items: [text(t(a.lang, 'cards.verdict.fix'), { weight: 'Bolder' }), ...shown] });
+    out.push(...folded(`${id}-steps`, t(a.lang, 'cards.verdict.moreSteps', { count: rest.length }), rest, { spacing: 'Small' }));
+  }
   out.push(...learnItem(a, head.learnMore));
   out.push(...folded(`${id}-evidence`, t(a.lang, 'cards.verdict.evidence', { count: evidenceCount(head) }), evidenceItems(a, head, `${id}-evidence`)));
   return out;
@@ -206,7 +216,7 @@ export function renderVerdictCard(diagnosis: Diagnosis, lang: Lang, opts: Verdic
   buttons.push(button(t(lang, 'cards.verdict.share'), 'verdict.share', payload));
   buttons.push(button(t(lang, 'cards.restart'), 'flow.restart', { topic: diagnosis.topic }));
 
-  const top = headSection(a, diagnosis, head);
+  let top = headSection(a, diagnosis, head);
   const unchecked = diagnosis.unchecked.map((u, i) => ({
     type: 'Container',
     spacing: i === 0 ? 'Small' : 'Medium',
@@ -239,6 +249,10 @@ export function renderVerdictCard(diagnosis: Diagnosis, lang: Lang, opts: Verdic
   let total = others.length;
   let card = build(visible, total);
   while (visible > 0 && visibleText(card).chars > VISIBLE_CHAR_BUDGET) card = build(--visible, total);
+  for (let steps = (head?.fix.length ?? 0) - 1; steps >= 3 && visibleText(card).chars > VISIBLE_CHAR_BUDGET; steps--) {
+    top = headSection(a, diagnosis, head, steps);
+    card = build(visible, total);
+  }
   while (total > visible && cardByteSize(card) > CARD_BYTE_BUDGET) {
     total = Math.max(visible, total - Math.max(1, Math.ceil((total - visible) / 4)));
     card = build(visible, total);
