@@ -330,6 +330,12 @@ describe('every sample-tenant verdict at Teams width', () => {
       const card = renderVerdictCard(v.diagnosis, lang, { target: {}, refreshable: true, timeZone: 'Europe/Oslo' });
       const folded = await render(card);
       heights.push({ name: `${lang} ${v.name}`, height: Math.round(folded.height) });
+      // The README's screenshot: the quarantined ServiceNow verdict as an admin in Oslo first sees it.
+      if (UPDATE_DOCS && v.diagnosis.subject.displayName === 'ServiceNow' && v.diagnosis.findings[0]?.id.startsWith('P2.quarantine') && v.name.startsWith('ga')) {
+        const shot = await screenshot(folded);
+        fs.writeFileSync(path.join(projectRoot, 'docs', 'cards', `verdict-quarantine.${lang}.png`), shot);
+        if (lang === 'en') fs.writeFileSync(path.join(projectRoot, 'docs', 'screenshot.png'), shot);
+      }
       const problems = problemsOf(card, folded);
       if (folded.height > VERDICT_HEIGHT_BUDGET) problems.push(`folded verdict is ${Math.round(folded.height)} px tall, over the ${VERDICT_HEIGHT_BUDGET} px budget`);
       const open = unfolded(card);
