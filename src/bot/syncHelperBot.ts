@@ -169,7 +169,8 @@ export class SyncHelperBot extends TeamsActivityHandler {
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const activity = context.activity;
-    const lang = await this.langs.get(context);
+    // The conversation's language (the admin's stored choice); without a sender there is no stored choice to read.
+    const lang = activity.from?.id ? await this.langs.get(context) : resolveLang(activity.locale);
     if (activity.name === 'signin/failure') {
       const value = isRecord(activity.value) ? activity.value : {};
       log.warn('Teams sign-in failed on the client', {
