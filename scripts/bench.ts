@@ -8,6 +8,10 @@
  *  2. App (provisioning) diagnosis, same set-up. Target: ≤ 3 round trips.
  *  3. One chat turn through the real bot over HTTP (message in → reply at the loopback connector), no Graph.
  *     Baseline: GET /healthz on the same server.
+ *  3b. The same chat turn's CPU (process.cpuUsage, user + system, per turn) against a stock botbuilder bot: an
+ *     ActivityHandler running a WaterfallDialog (ConversationState on MemoryStorage) that answers with the same
+ *     Adaptive Card and a TextPrompt, behind the same server and adapter, posted to over the same HTTP path and
+ *     answering to the same loopback connector. Target (issue #12): ratio ≤ 1.5.
  *  4. The recogniser: one utterance. Baseline: text normalisation alone.
  *  5. A hostile message of Teams' largest size (28 KB of `'a' ` repeated, and other shapes): entity extraction plus
  *     recognition. Baseline: normalising the same text. Both are linear in the text, so the ratio stays small (the
@@ -16,6 +20,11 @@
  *     one Graph round trip. Target: 1 round trip per poll however many watches (one $batch, ≤ 20 parts).
  */
 import { performance } from 'perf_hooks';
+import { ActivityHandler, CardFactory, ConversationState, MemoryStorage } from 'botbuilder';
+import { DialogSet, TextPrompt, WaterfallDialog, type DialogState } from 'botbuilder-dialogs';
+import { createAdapter } from '../src/bot/adapter';
+import { introCard } from '../src/cards/cards';
+import { createServer } from '../src/server';
 import { fixedClock } from '../src/clock';
 import { renderVerdictCard } from '../src/cards/verdict';
 import { loadConfig } from '../src/config';
@@ -121,6 +130,79 @@ async function turnBench(): Promise<void> {
   }
 }
 
+/** The stock botbuilder way: ActivityHandler + ConversationState + a waterfall that sends a card and prompts. */
+class StockWaterfallBot extends ActivityHandler {
+  constructor(card: object) {
+    super();
+    const conversationState = new ConversationState(new MemoryStorage());
+    const dialogState = conversationState.createProperty<DialogState>('dialogState');
+    const dialogs = new DialogSet(dialogState);
+    dialogs.add(new TextPrompt('text'));
+    dialogs.add(
+      new WaterfallDialog('main', [
+        async (step) => {
+          await step.context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+          return step.prompt('text', 'Anything else?');
+        },
+        async (step) => step.endDialog(),
+      ]),
+    );
+    this.onMessage(async (context, next) => {
+      const dc = await dialogs.createContext(context);
+      const result = await dc.continueDialog();
+      if (result.status === 'empty') await dc.beginDialog('main');
+      await next();
+    });
+    this.onDialog(async (context, next) => {
+      await conversationState.saveChanges(context, false);
+      await next();
+    });
+  }
+}
+
+/** CPU (user + system) of one turn, median over runs; each run posts a message as a new admin and waits for the answer. */
+async function cpuPerTurn(url: string, serviceUrl: string, runs: number, tag: string): Promise<number> {
+  const teams = teamsActivities(serviceUrl);
+  let n = 0;
+  const once = async () => {
+    n += 1;
+    const activity = teams.personalMessage("my group won't update", { from: { id: `29:${tag}-${n}`, name: 'Bench' } });
+    const before = process.cpuUsage();
+    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    await res.text();
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1000;
+  };
+  for (let i = 0; i < 10; i++) await once(); // warm-up (JIT, first-use training)
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await once());
+  return median(samples);
+}
+
+async function turnCpuBench(): Promise<void> {
+  const connector = await startBotConnector();
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', SAMPLE_SERVICE_URLS: connector.serviceUrl });
+  const bot = await start(config);
+  const stock = await createServer({ config, adapter: createAdapter(config, {}), bot: new StockWaterfallBot(introCard('en', 'group.cannot_modify', { live: true })) }).listen(0, '127.0.0.1');
+  try {
+    const runs = RUNS * 10;
+    // Interleave the two so machine noise hits both alike.
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      theirs.push(await cpuPerTurn(stock.url, connector.serviceUrl, runs, `stock${round}`));
+      ours.push(await cpuPerTurn(bot.url, connector.serviceUrl, runs, `ours${round}`));
+    }
+    // Both figures include the in-process HTTP client and loopback connector (the same work for both bots).
+    const diff = median(ours) - median(theirs);
+    row('one chat turn, CPU: SyncHelper vs stock waterfall bot (card)', median(ours), median(theirs), `target ≤ 1.5; difference ${diff.toFixed(2)} ms/turn`);
+  } finally {
+    await stock.close();
+    await bot.close();
+    await connector.close();
+  }
+}
+
 async function recogniserBench(): Promise<void> {
   const t0 = performance.now();
   const recognizer = createRecognizer();
@@ -185,6 +267,7 @@ async function main(): Promise<void> {
   process.stdout.write(`SyncHelper benchmarks (median of ${RUNS}+ runs; ratios are against the baseline in the same process)\n\n`);
   await graphBench();
   await turnBench();
+  await turnCpuBench();
   await recogniserBench();
   await hostileBench();
   await watchBench();

@@ -169,7 +169,8 @@ export class SyncHelperBot extends TeamsActivityHandler {
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const activity = context.activity;
-    const lang = resolveLang(activity.locale);
+    // The conversation's language (the admin's stored choice); without a sender there is no stored choice to read.
+    const lang = activity.from?.id ? await this.langs.get(context) : resolveLang(activity.locale);
     if (activity.name === 'signin/failure') {
       const value = isRecord(activity.value) ? activity.value : {};
       log.warn('Teams sign-in failed on the client', {
@@ -203,7 +204,7 @@ export class SyncHelperBot extends TeamsActivityHandler {
    */
   protected override async onAdaptiveCardInvoke(context: TurnContext, _value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     await this.saveReference(context);
-    const lang = resolveLang(context.activity.locale);
+    const lang = await this.langs.get(context);
     const turn = this.runRootDialog(context);
     const answerNow = answerNowOf(context);
     if (!answerNow || (await within(turn, this.budgets.invokeMs)) !== TIMED_OUT) {

@@ -31,14 +31,22 @@ function commands(lang: Lang) {
   return ['help', 'cancel', 'restart', 'signout', 'language'].map((c) => ({ title: t(lang, `cards.help.cmd.${c}`), value: t(lang, `cards.help.cmd.${c}.what`) }));
 }
 
+/**
+ * The first card: what SyncHelper does in two lines, the two families as buttons that unfold their issue types
+ * (each a button, with an example question under it), the privacy line, Help and the other language.
+ */
 export function welcomeCard(lang: Lang): AdaptiveCard {
+  const family = (id: string, title: string, topics: readonly IssueIntent[]) => ({
+    id,
+    title,
+    lead: t(lang, 'cards.welcome.pick'),
+    topics: topics.map((i) => ({ button: button(topicTitle(lang, i), 'intent.choose', { intent: i }), example: t(lang, 'cards.welcome.example', { example: t(lang, `guide.${i}.example`) }) })),
+  });
   return renderCard('welcome', {
     title: t(lang, 'cards.welcome.title'),
     intro: t(lang, 'cards.welcome.intro'),
-    how: t(lang, 'cards.welcome.how'),
     privacy: t(lang, 'cards.welcome.privacy'),
-    tryLabel: t(lang, 'cards.welcome.try'),
-    families: families(lang),
+    families: [family('family-groups', t(lang, 'cards.welcome.groups'), GROUP_TOPICS), family('family-provisioning', t(lang, 'cards.welcome.provisioning'), PROVISIONING_TOPICS)],
     actions: [button(t(lang, 'cards.help.button'), 'help.show'), button(t(lang, 'cards.lang.button'), 'lang.set', { lang: lang === 'nb' ? 'en' : 'nb' })],
   });
 }

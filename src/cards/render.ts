@@ -1,11 +1,12 @@
 /**
- * Adaptive Card rendering: JSON templates in src/cards/templates/<name>.json expanded with
- * adaptivecards-templating. Callers pass data whose texts are already translated (cards know nothing of
- * Graph, only of the data they are given). Every card is version 1.5 and must stay under the size budget.
+ * Adaptive Card rendering: JSON templates in src/cards/templates/<name>.json, parsed and compiled once
+ * (./template.ts, the templating language's subset we use, same output as adaptivecards-templating), expanded per
+ * card. Callers pass data whose texts are already translated (cards know nothing of Graph, only of the data they are
+ * given). Every card is version 1.5 and must stay under the size budget.
  */
 import * as fs from 'fs';
-import * as ACData from 'adaptivecards-templating';
 import { resourcePath } from '../paths';
+import { compileTemplate, type CompiledTemplate } from './template';
 
 /** Keep every card under 28 KB, so a result can also be re-posted through Workflows (teams.md §3.4). */
 export const CARD_BYTE_BUDGET = 28 * 1024;
@@ -13,16 +14,21 @@ export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
-const cache = new Map<string, object>();
+const cache = new Map<string, CompiledTemplate>();
 
-function loadTemplate(name: string): object {
-  let json = cache.get(name);
-  if (!json) {
-    if (!/^[a-zA-Z0-9_-]+$/.test(name)) throw new Error(`bad card template name "${name}"`);
-    json = JSON.parse(fs.readFileSync(resourcePath('src', 'cards', 'templates', `${name}.json`), 'utf8')) as object;
-    cache.set(name, json);
+/** The parsed template as written (tests compare the compiled expansion with the SDK's). */
+export function templateJson(name: string): object {
+  if (!/^[a-zA-Z0-9_-]+$/.test(name)) throw new Error(`bad card template name "${name}"`);
+  return JSON.parse(fs.readFileSync(resourcePath('src', 'cards', 'templates', `${name}.json`), 'utf8')) as object;
+}
+
+function loadTemplate(name: string): CompiledTemplate {
+  let compiled = cache.get(name);
+  if (!compiled) {
+    compiled = compileTemplate(templateJson(name));
+    cache.set(name, compiled);
   }
-  return json;
+  return compiled;
 }
 
 export function cardByteSize(card: object): number {
@@ -31,8 +37,7 @@ export function cardByteSize(card: object): number {
 
 /** Expand template `name` with `data` ($root). Throws when the result breaks the size budget. */
 export function renderCard(name: string, data: object): AdaptiveCard {
-  const template = new ACData.Template(loadTemplate(name));
-  const card = template.expand({ $root: data }) as AdaptiveCard;
+  const card = loadTemplate(name)(data) as AdaptiveCard;
   const size = cardByteSize(card);
   if (size > CARD_BYTE_BUDGET) {
     throw new Error(`card "${name}" is ${size} bytes, over the ${CARD_BYTE_BUDGET}-byte budget`);

@@ -23,6 +23,7 @@ import { button } from '../cards/buttons';
 import { messageCard } from '../cards/cards';
 import { cardAttachment, type AdaptiveCard } from '../cards/render';
 import { renderVerdictCard } from '../cards/verdict';
+import { clientTimeZone } from '../cards/format';
 import type { Clock } from '../clock';
 import { provisionOnDemand, restartJob, type GraphApi } from '../graph';
 import { t } from '../i18n';
@@ -194,7 +195,7 @@ export class LiveCheckDialog extends ComponentDialog {
    * The verdict card. Write actions appear only where this conversation can act on them (`offersIn`): each button
    * carries the id of an offer stored now, from the diagnosis, never the action itself. Shared copies have none.
    */
-  private async verdictCard(options: LiveCheckOptions, outcome: Extract<CheckOutcome, { kind: 'verdict' }>, offersIn?: string): Promise<AdaptiveCard> {
+  private async verdictCard(options: LiveCheckOptions, outcome: Extract<CheckOutcome, { kind: 'verdict' }>, offersIn?: string, timeZone?: string): Promise<AdaptiveCard> {
     const { lang } = options;
     const spId = outcome.subjectId;
     const offered = spId && offersIn && this.deps.signIn.canWrite ? dedupeActions(outcome.actions) : [];
@@ -213,12 +214,14 @@ export class LiveCheckDialog extends ComponentDialog {
       target: { ...options.target },
       refreshable: Boolean(outcome.subjectId) || outcome.diagnosis.subject.kind === 'tenant',
       actions: [...actions, ...retopic],
+      timeZone,
     });
   }
 
   /** A new message, or — for "Check again" — the clicked card replaced in place. */
   private async present(context: TurnContext, options: LiveCheckOptions, outcome: Extract<CheckOutcome, { kind: 'verdict' }>): Promise<void> {
-    const card = await this.verdictCard(options, outcome, context.activity.conversation?.id);
+    // Times in the clicking/asking admin's time zone; a copy shared to a channel has many readers, so it says UTC.
+    const card = await this.verdictCard(options, outcome, context.activity.conversation?.id, clientTimeZone(context.activity));
     const clicked = readCardAction(context.activity);
     if (clicked?.verb === 'verdict.refresh' && clicked.via === 'execute') {
       await replaceClickedCard(context, card);

@@ -56,9 +56,52 @@ export function t(lang: Lang, key: string, params?: Record<string, Param>): stri
   const all = allTables();
   const template = all[lang][key] ?? all.en[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+  const withPlurals = template.includes(', plural,') ? expandPlurals(lang, template, params) : template;
+  return withPlurals.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? paramText(params[name]) : whole,
   );
+}
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** The plural category of `value` in `lang` ('one', 'other', …); a non-number (e.g. '?') is 'other'. */
+export function pluralCategory(lang: Lang, value: Param | undefined): string {
+  if (typeof value !== 'number') return 'other';
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(bcp47(lang))));
+  return rules.select(value);
+}
+
+/**
+ * ICU-style plurals in locale strings: `{count, plural, one {# entry} other {# entries}}` picks the form for the
+ * number with Intl.PluralRules (`=0 {…}` matches exactly); `#` is the number. Branches may hold `{param}`s.
+ */
+function expandPlurals(lang: Lang, template: string, params: Record<string, Param>): string {
+  let out = '';
+  let i = 0;
+  const head = /\{(\w+), plural,/g;
+  for (let m = head.exec(template); m; m = head.exec(template)) {
+    out += template.slice(i, m.index);
+    const value = params[m[1]];
+    const branches = new Map<string, string>();
+    let j = m.index + m[0].length;
+    for (;;) {
+      while (template[j] === ' ') j++;
+      if (template[j] === '}' || j >= template.length) break;
+      const sel = /^(=?\w+)\s*\{/.exec(template.slice(j));
+      if (!sel) throw new Error(`bad plural in "${template}"`);
+      j += sel[0].length;
+      let depth = 1;
+      const start = j;
+      for (; j < template.length && depth > 0; j++) depth += template[j] === '{' ? 1 : template[j] === '}' ? -1 : 0;
+      branches.set(sel[1], template.slice(start, j - 1));
+    }
+    const form = branches.get(`=${String(value)}`) ?? branches.get(pluralCategory(lang, value)) ?? branches.get('other') ?? '';
+    out += form.replace(/#/g, `{${m[1]}}`);
+    i = j + 1;
+    head.lastIndex = i;
+  }
+  return out + template.slice(i);
 }
 
 function paramText(value: Param): string {

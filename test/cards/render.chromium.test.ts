@@ -20,11 +20,17 @@ import type { AdaptiveCard } from '../../src/cards/render';
 import { LANGS, type Lang } from '../../src/i18n';
 import { projectRoot, resourcePath } from '../../src/paths';
 import { cardsFor } from './fixtures';
+import { renderVerdictCard } from '../../src/cards/verdict';
+import { sampleVerdicts, type SampleVerdict } from './data/sampleVerdicts';
 import hostConfig from './teamsHostConfig.json';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CARD_WIDTH = 400; // Teams desktop chat card width, roughly
 const MAX_CARD_HEIGHT = 6000;
+/** A verdict before anything is unfolded: at most about two screens of a Teams chat (README states it). */
+const VERDICT_HEIGHT_BUDGET = 1100;
+/** Folded heights some cards must stay under (the welcome card was ~1,150 px before examples were folded). */
+const HEIGHT_BUDGET: Record<string, number> = { welcome: 360, verdict: VERDICT_HEIGHT_BUDGET };
 const SHOT_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'synchelper-cards-'));
 const UPDATE_DOCS = process.env.UPDATE_CARD_PNGS === '1';
 /** Cards worth looking at in docs/cards/: template name → index in cardsFor(lang)[name]. */
@@ -39,11 +45,12 @@ const KNOWN_DEFECTS: Record<string, string[]> = {};
 
 const templateNames = fs.readdirSync(resourcePath('src', 'cards', 'templates')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
 
-/** Titles of every button a person should see: actions in the card and its ActionSets, not fallbacks or selectActions. */
+/** Titles of every button a person should see: actions in the card and its ActionSets, not fallbacks, selectActions or folded parts. */
 function buttonTitles(node: unknown, out: string[] = []): string[] {
   if (Array.isArray(node)) node.forEach((n) => buttonTitles(n, out));
   else if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;
+    if (o.isVisible === false) return out; // folded: its buttons are checked on the unfolded rendering
     if (typeof o.type === 'string' && o.type.startsWith('Action.')) out.push(String(o.title ?? ''));
     for (const [k, v] of Object.entries(o)) if (k !== 'fallback' && k !== 'selectAction') buttonTitles(v, out);
   }
@@ -60,6 +67,8 @@ interface Rendered {
   width: number;
   buttons: { text: string; visible: boolean; truncated: boolean; inside: boolean }[];
   texts: { text: string; wrap: boolean; clippedX: boolean; clippedY: boolean; contrast: number; large: boolean }[];
+  /** Words of fact titles and evidence labels that the layout split across two lines ("onPremisesSyncEnab|led"). */
+  brokenWords: string[];
 }
 
 // A page that looks like a Teams chat bubble: the renderer's own CSS, Teams-ish buttons, a 400 px wide slot.
@@ -150,9 +159,9 @@ function installRenderer(config: unknown): void {
       for (const e of card.validateProperties().validationEvents) warnings.push(e.message);
       element = card.render();
     } catch (e) {
-      return { error: String(e instanceof Error ? e.stack : e), warnings, parsedElements, frame: { x: 0, y: 0, width: 0, height: 0 }, height: 0, width: 0, buttons: [], texts: [] };
+      return { error: String(e instanceof Error ? e.stack : e), warnings, parsedElements, frame: { x: 0, y: 0, width: 0, height: 0 }, height: 0, width: 0, buttons: [], texts: [], brokenWords: [] };
     }
-    if (!element) return { error: 'render() returned no element', warnings, parsedElements, frame: { x: 0, y: 0, width: 0, height: 0 }, height: 0, width: 0, buttons: [], texts: [] };
+    if (!element) return { error: 'render() returned no element', warnings, parsedElements, frame: { x: 0, y: 0, width: 0, height: 0 }, height: 0, width: 0, buttons: [], texts: [], brokenWords: [] };
     host.appendChild(element);
     const box = element.getBoundingClientRect();
     const frame = host.getBoundingClientRect();
@@ -181,7 +190,24 @@ function installRenderer(config: unknown): void {
         large: size >= 18 || (size >= 14 && parseInt(cs.fontWeight, 10) >= 600),
       };
     });
-    return { warnings, parsedElements, frame: { x: frame.left + window.scrollX, y: frame.top + window.scrollY, width: frame.width, height: frame.height }, height: box.height, width: box.width, buttons, texts };
+    // A word is broken when its glyphs land on more than one line. Checked for fact titles and evidence labels
+    // (TextBlocks with an id ending in -label-<n>); values such as GUIDs may break, titles must not.
+    const brokenWords: string[] = [];
+    const titled = Array.from(element.querySelectorAll<HTMLElement>('.ac-fact-title, [id*="-label-"]')).filter((e) => e.offsetParent !== null);
+    for (const el of titled) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const content = node.textContent ?? '';
+        for (const m of content.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index ?? 0);
+          range.setEnd(node, (m.index ?? 0) + m[0].length);
+          const tops = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1) brokenWords.push(m[0]);
+        }
+      }
+    }
+    return { warnings, parsedElements, frame: { x: frame.left + window.scrollX, y: frame.top + window.scrollY, width: frame.width, height: frame.height }, height: box.height, width: box.width, buttons, texts, brokenWords };
   };
 }
 
@@ -201,6 +227,7 @@ function problemsOf(card: AdaptiveCard, r: Rendered): string[] {
     if (b.truncated) problems.push(`button "${b.text}" is cut off (…)`);
     if (!b.inside) problems.push(`button "${b.text}" sticks out of the card`);
   }
+  for (const w of r.brokenWords) problems.push(`a fact title or evidence label breaks mid-word: "${w}"`);
   for (const t of r.texts) {
     if (t.wrap && t.clippedX) problems.push(`text is clipped sideways: "${t.text}"`);
     if (t.clippedY) problems.push(`text is cut off at the bottom: "${t.text}"`);
@@ -247,25 +274,81 @@ afterAll(async () => {
   await browser?.close();
 });
 
+async function render(card: AdaptiveCard): Promise<Rendered> {
+  return (await page.evaluate((json) => (window as unknown as { renderCard: (j: unknown) => unknown }).renderCard(json), card)) as Rendered;
+}
+
+/** The card with every folded part (Evidence, other findings' details, "what I couldn't check") opened. */
+function unfolded(card: AdaptiveCard): AdaptiveCard {
+  return JSON.parse(JSON.stringify(card).replace(/"isVisible":false/g, '"isVisible":true')) as AdaptiveCard;
+}
+
 describe.each(LANGS.map((l) => [l]))('cards as an admin sees them in Teams (%s)', (lang: Lang) => {
   const cards = cardsFor(lang);
 
-  for (const name of templateNames) {
+  for (const name of [...new Set([...templateNames, ...Object.keys(cards)])]) {
     it(`${name}: renders in ${CARD_WIDTH} px with every button visible and no text clipped or unreadable`, async () => {
       expect(cards[name]?.length ?? 0).toBeGreaterThan(0);
       for (const [i, card] of cards[name].entries()) {
-        const rendered = (await page.evaluate((json) => (window as unknown as { renderCard: (j: unknown) => unknown }).renderCard(json), card)) as Rendered;
-        const shot = await screenshot(rendered);
-        fs.writeFileSync(path.join(SHOT_DIR, `${name}-${i}.${lang}.png`), shot);
-        if (UPDATE_DOCS && DOC_CARDS[name] === i) {
-          fs.mkdirSync(path.join(projectRoot, 'docs', 'cards'), { recursive: true });
-          fs.writeFileSync(path.join(projectRoot, 'docs', 'cards', `${name}.${lang}.png`), shot);
+        for (const [mode, shown] of [['', card], ['unfolded', unfolded(card)]] as const) {
+          if (mode && JSON.stringify(shown) === JSON.stringify(card)) continue;
+          const rendered = await render(shown);
+          const shot = await screenshot(rendered);
+          fs.writeFileSync(path.join(SHOT_DIR, `${name}-${i}${mode ? `-${mode}` : ''}.${lang}.png`), shot);
+          if (UPDATE_DOCS && !mode && DOC_CARDS[name] === i) {
+            fs.mkdirSync(path.join(projectRoot, 'docs', 'cards'), { recursive: true });
+            fs.writeFileSync(path.join(projectRoot, 'docs', 'cards', `${name}.${lang}.png`), shot);
+          }
+          const id = `${lang}:${name}#${i}${mode ? ` (${mode})` : ''}`;
+          const problems = problemsOf(shown, rendered);
+          const budget = HEIGHT_BUDGET[name];
+          if (!mode && budget && rendered.height > budget) problems.push(`card is ${Math.round(rendered.height)} px tall, over its ${budget} px budget`);
+          expect({ card: id, problems }).toEqual({ card: id, problems: KNOWN_DEFECTS[id] ?? [] });
         }
-        const id = `${lang}:${name}#${i}`;
-        expect({ card: id, problems: problemsOf(card, rendered) }).toEqual({ card: id, problems: KNOWN_DEFECTS[id] ?? [] });
       }
     });
   }
+});
+
+/**
+ * Every verdict the sample tenant gives (test/cards/data/sampleVerdicts.ts: the e2e suites' questions, the
+ * quarantined ServiceNow app included), in both languages, for an admin in Oslo: before anything is unfolded no
+ * verdict is taller than VERDICT_HEIGHT_BUDGET; folded and unfolded, nothing is clipped and no label breaks mid-word.
+ */
+describe('every sample-tenant verdict at Teams width', () => {
+  let verdicts: SampleVerdict[] = [];
+  const heights: { name: string; height: number }[] = [];
+  beforeAll(async () => {
+    verdicts = await sampleVerdicts();
+  }, 60000);
+
+  it.each(LANGS.map((l) => [l]))('%s: within the height budget folded, readable unfolded', async (lang) => {
+    expect(verdicts.length).toBeGreaterThan(20);
+    expect(verdicts.some((v) => v.diagnosis.findings.some((f) => f.id.startsWith('P2.quarantine')))).toBe(true);
+    const failures: { card: string; problems: string[] }[] = [];
+    for (const v of verdicts) {
+      const card = renderVerdictCard(v.diagnosis, lang, { target: {}, refreshable: true, timeZone: 'Europe/Oslo' });
+      const folded = await render(card);
+      heights.push({ name: `${lang} ${v.name}`, height: Math.round(folded.height) });
+      // The README's screenshot: the quarantined ServiceNow verdict as an admin in Oslo first sees it.
+      if (UPDATE_DOCS && v.diagnosis.subject.displayName === 'ServiceNow' && v.diagnosis.findings[0]?.id.startsWith('P2.quarantine') && v.name.startsWith('ga')) {
+        const shot = await screenshot(folded);
+        fs.writeFileSync(path.join(projectRoot, 'docs', 'cards', `verdict-quarantine.${lang}.png`), shot);
+        if (lang === 'en') fs.writeFileSync(path.join(projectRoot, 'docs', 'screenshot.png'), shot);
+      }
+      const problems = problemsOf(card, folded);
+      if (folded.height > VERDICT_HEIGHT_BUDGET) problems.push(`folded verdict is ${Math.round(folded.height)} px tall, over the ${VERDICT_HEIGHT_BUDGET} px budget`);
+      const open = unfolded(card);
+      problems.push(...problemsOf(open, await render(open)).map((p) => `unfolded: ${p}`));
+      if (problems.length > 0) failures.push({ card: `${lang} ${v.name}`, problems });
+    }
+    expect(failures).toEqual([]);
+  }, 120000);
+
+  afterAll(() => {
+    const top = [...heights].sort((a, b) => b.height - a.height).slice(0, 3);
+    process.stdout.write(`tallest folded verdicts: ${top.map((h) => `${h.height}px ${h.name}`).join('; ')}\n`);
+  });
 });
 
 afterAll(() => {

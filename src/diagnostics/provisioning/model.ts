@@ -18,12 +18,12 @@ export function isNever(iso: string | null | undefined): boolean {
   return !iso || iso.startsWith(NEVER_PREFIX);
 }
 
-/** Language-neutral time for text parameters: 2025-03-04 09:15 UTC. */
+/** A time for text parameters, kept as ISO 8601 to the minute (2025-03-04T09:15Z): the card formats it for the admin. */
 export function fmtTime(iso: string | null | undefined): string {
   if (!iso || isNever(iso)) return '-';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `${d.toISOString().slice(0, 16)}Z`;
 }
 
 export function minutesBetween(fromIso: string | null | undefined, to: Date): number | undefined {

@@ -17,7 +17,7 @@ describe('P2 – "I get an error while configuring provisioning" and quarantine'
       'status.quarantine.error.code': 'SalesforceInvalidCredentials',
       'status.countSuccessiveCompleteFailures': 4,
     });
-    expect(f.title.params).toMatchObject({ since: '2025-03-08 06:00 UTC', reason: 'EncounteredQuarantineException' });
+    expect(f.title.params).toMatchObject({ since: '2025-03-08T06:00Z', reason: 'EncounteredQuarantineException' });
     expect(f.fix.map((x) => x.key)).toContain('provisioning.quarantine.fix.credentials.3');
     expect(f.action).toEqual({ kind: 'restartJob', jobId: JOB_ID });
     expect(f.learnMore).toBe('https://learn.microsoft.com/entra/identity/app-provisioning/application-provisioning-quarantine-status');
@@ -31,7 +31,7 @@ describe('P2 – "I get an error while configuring provisioning" and quarantine'
     expect(q.fix.length).toBeGreaterThan(1);
     const timeline = finding(d, 'P2.quarantine.timeline');
     // Series began 2025-03-03 06:00, now 2025-03-10 12:00 → 7 days in, 21 left before the job is switched off.
-    expect(timeline.title.params).toMatchObject({ days: 7, daysLeft: 21, next: '2025-03-11 06:00 UTC' });
+    expect(timeline.title.params).toMatchObject({ days: 7, daysLeft: 21, next: '2025-03-11T06:00Z' });
   });
 
   test('TooManyDeletes links to accidental deletions; a Microsoft-side quarantine suggests no restart', () => {

@@ -16,7 +16,7 @@ describe('P3 – "provisioning is set up but nobody / Anna isn\'t provisioned"',
     expect(f.severity).toBe('warning');
     expect(f.evidence['status.steadyStateFirstAchievedTime']).toBe('0001-01-01T00:00:00Z');
     expect(f.detail?.key).toBe('provisioning.P3.initialCycle.detail.estimate');
-    expect(f.detail?.params).toMatchObject({ n: 2, min: 1, max: 1, running: 45, started: '2025-03-10 11:15 UTC' });
+    expect(f.detail?.params).toMatchObject({ n: 2, min: 1, max: 1, running: 45, started: '2025-03-10T11:15Z' });
   });
 
   test('the initial cycle estimate scales with assignments (0.01–0.08 minutes per object)', () => {
