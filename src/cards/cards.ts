@@ -28,7 +28,7 @@ function families(lang: Lang) {
 }
 
 function commands(lang: Lang) {
-  return ['help', 'cancel', 'restart', 'signout', 'language'].map((c) => ({ title: t(lang, `cards.help.cmd.${c}`), value: t(lang, `cards.help.cmd.${c}.what`) }));
+  return ['help', 'cancel', 'restart', 'signout', 'language', 'watch', 'health'].map((c) => ({ title: t(lang, `cards.help.cmd.${c}`), value: t(lang, `cards.help.cmd.${c}.what`) }));
 }
 
 /**
