@@ -16,7 +16,7 @@ import { isSuccess } from '../graph/errors';
 import { ORGANIZATION_URL, organizationPart } from '../graph/groupSnapshot';
 import { query } from '../graph/odata';
 import { partOf, sub, valueOf } from '../graph/parts';
-import { t, type Lang } from '../i18n';
+import { literal, t, type Lang } from '../i18n';
 import { text, type HealthLine } from '../cards/watch';
 import type { Level } from './model';
 import { LICENCE_ERROR_GROUPS_URL } from './observe';
@@ -97,7 +97,7 @@ export function healthLines(lang: Lang, s: HealthSnapshot, clock: Clock): Health
     const groups = s.licenceGroups.value;
     if (groups.length === 0) lines.push({ label: 'watch.health.line.licences', level: 'ok', text: t(lang, 'watch.health.licences.none') });
     for (const g of groups.slice(0, NAMES_SHOWN)) {
-      lines.push({ label: 'watch.health.line.licences', level: 'warning', text: g.displayName ?? g.id, check: { topic: 'group.delete_licensed', target: { group: g.displayName ?? g.id }, subjectId: g.id } });
+      lines.push({ label: 'watch.health.line.licences', level: 'warning', text: literal(g.displayName ?? g.id), check: { topic: 'group.delete_licensed', target: { group: g.displayName ?? g.id }, subjectId: g.id } });
     }
   } else lines.push(unread(lang, 'watch.health.line.licences', s.licenceGroups));
 
