@@ -137,6 +137,41 @@ resource stateContainer 'Microsoft.Storage/storageAccounts/blobServices/containe
   properties: { publicAccess: 'None' }
 }
 
+// Short-lived records carry random ids (action offers, pending write actions, SSO de-duplication), so an expired one is
+// never overwritten: the storage account deletes them a few days after their last change (the app treats them as gone
+// long before, from their own expiry).
+resource stateCleanup 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expired-short-lived-records'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [ 'blockBlob' ]
+              prefixMatch: [
+                '${stateContainerName}/actionOffer/'
+                '${stateContainerName}/pendingAction/'
+                '${stateContainerName}/sso/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: { daysAfterModificationGreaterThan: 3 }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+  dependsOn: [ stateContainer ]
+}
+
 // The app's identity may read and write blobs in this account (bot state), nothing more.
 resource stateAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
