@@ -5,7 +5,7 @@
  */
 import { CloudAdapterBase, MessageFactory, type Activity, type ConversationReference } from 'botbuilder';
 import { cardAttachment } from '../cards/render';
-import { flappingText, recoveredText, watchAlertCard } from '../cards/watch';
+import { flappingText, recoveredText, watchAlertCard } from '../watch/cards';
 import { log } from '../log';
 import type { Watch, WatchMessage } from '../watch/model';
 import type { Notifier } from '../watch/watcher';

@@ -2,15 +2,14 @@
  * Card builders: translate every text first (i18n), then expand the JSON template with src/cards/render.ts.
  * Cards know nothing of Graph or dialogs; callers pass plain data.
  */
-import { ISSUE_INTENTS, type IssueIntent } from '../recognizer/intents';
+import { FAMILY_NAMES, topicsOf, type IssueIntent, type TargetKind } from '../topics';
+
+export type { TargetKind };
 import { inert, markdown, t, type Lang } from '../i18n';
 import { renderCard, type AdaptiveCard } from './render';
 import { button, type Button } from './buttons';
 
-export type TargetKind = 'group' | 'app' | 'user' | 'groupOrError';
 
-const GROUP_TOPICS = ISSUE_INTENTS.filter((i) => i.startsWith('group.'));
-const PROVISIONING_TOPICS = ISSUE_INTENTS.filter((i) => i.startsWith('provisioning.'));
 
 export function topicTitle(lang: Lang, topic: IssueIntent): string {
   return t(lang, `guide.${topic}.title`);
@@ -21,10 +20,10 @@ function topicButtons(lang: Lang, topics: readonly IssueIntent[]): Button[] {
 }
 
 function families(lang: Lang) {
-  return [
-    { title: t(lang, 'cards.help.groups'), topics: GROUP_TOPICS.map((i) => ({ title: topicTitle(lang, i), example: t(lang, `guide.${i}.example`) })), buttons: topicButtons(lang, GROUP_TOPICS) },
-    { title: t(lang, 'cards.help.provisioning'), topics: PROVISIONING_TOPICS.map((i) => ({ title: topicTitle(lang, i), example: t(lang, `guide.${i}.example`) })), buttons: topicButtons(lang, PROVISIONING_TOPICS) },
-  ];
+  return FAMILY_NAMES.map((family) => {
+    const topics = topicsOf(family);
+    return { title: t(lang, `cards.help.${family}`), topics: topics.map((i) => ({ title: topicTitle(lang, i), example: t(lang, `guide.${i}.example`) })), buttons: topicButtons(lang, topics) };
+  });
 }
 
 function commands(lang: Lang) {
@@ -46,7 +45,7 @@ export function welcomeCard(lang: Lang): AdaptiveCard {
     title: t(lang, 'cards.welcome.title'),
     intro: t(lang, 'cards.welcome.intro'),
     privacy: t(lang, 'cards.welcome.privacy'),
-    families: [family('family-groups', t(lang, 'cards.welcome.groups'), GROUP_TOPICS), family('family-provisioning', t(lang, 'cards.welcome.provisioning'), PROVISIONING_TOPICS)],
+    families: FAMILY_NAMES.map((f) => family(`family-${f}`, t(lang, `cards.welcome.${f}`), topicsOf(f))),
     actions: [button(t(lang, 'cards.help.button'), 'help.show'), button(t(lang, 'cards.lang.button'), 'lang.set', { lang: lang === 'nb' ? 'en' : 'nb' })],
   });
 }

@@ -11,18 +11,15 @@
  */
 import type { Diagnosis, Finding, Severity, Text, EvidenceValue } from '../diagnostics/types';
 import { sortFindings } from '../diagnostics/types';
+import type { Target } from '../topics';
 import { t, literal, markdown, type Lang, type Param } from '../i18n';
 import { cardByteSize, CARD_BYTE_BUDGET, type AdaptiveCard } from './render';
 import { button, type Button } from './buttons';
 import type { Verb } from './verbs';
 import { absoluteTime, formatWhen, ISO_DATE, isSkuProperty, productName, productNames, propertyLabel, type Audience } from './format';
 
-export interface VerdictTarget {
-  group?: string;
-  app?: string;
-  user?: string;
-  errorText?: string;
-}
+/** What the verdict was about, as the admin wrote it (carried by "Check again"). */
+export type VerdictTarget = Omit<Target, 'names'>;
 
 export interface VerdictOptions {
   target: VerdictTarget;

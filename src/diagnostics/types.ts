@@ -3,7 +3,7 @@
  * Every user-facing text is an i18n key plus parameters, resolved at render time in the admin's language.
  * This module imports nothing from botbuilder or HTTP.
  */
-import type { IssueIntent } from '../recognizer/intents';
+import type { IssueIntent } from '../topics';
 
 export type Severity = 'ok' | 'info' | 'warning' | 'blocker';
 

@@ -8,7 +8,7 @@ import { readCardAction, ACTION_VERSION, type CardAction } from '../cards/action
 import { isVerb, verbsHandledBy, type Verb } from '../cards/verbs';
 import { helpCard, languageCard, topicTitle } from '../cards/cards';
 import { bcp47, markdown, t, type Lang } from '../i18n';
-import { isIssueIntent, type IssueIntent } from '../recognizer/intents';
+import { isIssueIntent, type IssueIntent } from '../topics';
 import type { Entities, Recognition } from '../recognizer/types';
 import type { DialogDeps } from './deps';
 import { LangStore } from './lang';

@@ -10,7 +10,7 @@ import { requestLabel } from '../graph/errors';
 import { sortFindings, type Diagnosis } from '../diagnostics/types';
 import { fetchGroupById, resolveApp, resolveGroup, type GraphApi } from '../graph';
 import { fetchTenantSnapshot } from '../graph/tenantSnapshot';
-import { familyOf, type IssueIntent } from '../recognizer/intents';
+import { familyOf, type IssueIntent } from '../topics';
 import type { Target } from './liveCheckTypes';
 
 /** One of several matches, as data; the dialog words it in the admin's language. */

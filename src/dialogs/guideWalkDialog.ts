@@ -3,7 +3,7 @@
  * "Done, next" / "That fixed it" / "Didn't help" / "Start over". Loops with replaceDialog.
  */
 import { WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { IssueIntent } from '../recognizer/intents';
+import type { IssueIntent } from '../topics';
 import { verbsHandledBy, type Verb } from '../cards/verbs';
 import { wrapupCard } from '../cards/cards';
 import { t } from '../i18n';

@@ -1,11 +1,11 @@
 /**
  * Guided content as DATA: for each issue type, the steps (i18n keys in guide.json) and the Microsoft Learn
- * page for each, what to collect for a support case, and which target a live check needs.
+ * page for each, and what to collect for a support case. Which target a live check needs is in src/topics.ts.
  * Keys per step: guide.<topic>.<id>.title / .do / .why. Topic keys: guide.<topic>.title / .summary /
  * .example / .looks and guide.<topic>.collect.<n>.
  */
-import type { IssueIntent } from '../recognizer/intents';
-import type { StepData, TargetKind } from '../cards/cards';
+import type { IssueIntent } from '../topics';
+import type { StepData } from '../cards/cards';
 
 const L = 'https://learn.microsoft.com/';
 
@@ -19,17 +19,11 @@ export interface Guide {
   steps: GuideStep[];
   /** How many guide.<topic>.collect.<n> keys there are (what to gather for a support case). */
   collect: number;
-  /** The target a live check needs: null = tenant-wide (no question). */
-  target: { kind: TargetKind; optional: boolean } | null;
-  /** Also ask for an optional user (UPN) after the app. */
-  user: boolean;
 }
 
 export const GUIDES: Record<IssueIntent, Guide> = {
   'group.cannot_modify': {
     topic: 'group.cannot_modify',
-    target: { kind: 'group', optional: false },
-    user: false,
     collect: 3,
     steps: [
       { id: 'source', learn: `${L}entra/identity/hybrid/concept-source-of-authority-overview` },
@@ -42,8 +36,6 @@ export const GUIDES: Record<IssueIntent, Guide> = {
   },
   'group.delete_licensed': {
     topic: 'group.delete_licensed',
-    target: { kind: 'group', optional: false },
-    user: false,
     collect: 3,
     steps: [
       { id: 'find', learn: `${L}entra/identity/users/licensing-group-advanced#deleting-a-group-with-an-assigned-license` },
@@ -55,8 +47,6 @@ export const GUIDES: Record<IssueIntent, Guide> = {
   },
   'group.sync_errors': {
     topic: 'group.sync_errors',
-    target: { kind: 'groupOrError', optional: true },
-    user: false,
     collect: 4,
     steps: [
       { id: 'health', learn: `${L}entra/identity/hybrid/connect/how-to-connect-sync-feature-scheduler` },
@@ -69,8 +59,6 @@ export const GUIDES: Record<IssueIntent, Guide> = {
   },
   'group.sync_howto': {
     topic: 'group.sync_howto',
-    target: null,
-    user: false,
     collect: 3,
     steps: [
       { id: 'scope', learn: `${L}entra/identity/hybrid/connect/concept-azure-ad-connect-sync-user-and-contacts` },
@@ -82,8 +70,6 @@ export const GUIDES: Record<IssueIntent, Guide> = {
   },
   'provisioning.setup': {
     topic: 'provisioning.setup',
-    target: { kind: 'app', optional: false },
-    user: false,
     collect: 3,
     steps: [
       { id: 'gallery', learn: `${L}entra/identity/saas-apps/tutorial-list` },
@@ -96,8 +82,6 @@ export const GUIDES: Record<IssueIntent, Guide> = {
   },
   'provisioning.config_error': {
     topic: 'provisioning.config_error',
-    target: { kind: 'app', optional: false },
-    user: false,
     collect: 3,
     steps: [
       { id: 'credentials', learn: `${L}entra/identity/app-provisioning/application-provisioning-config-problem` },
@@ -109,8 +93,6 @@ export const GUIDES: Record<IssueIntent, Guide> = {
   },
   'provisioning.no_users': {
     topic: 'provisioning.no_users',
-    target: { kind: 'app', optional: false },
-    user: true,
     collect: 4,
     steps: [
       { id: 'status', learn: `${L}entra/identity/app-provisioning/check-status-user-account-provisioning` },
@@ -122,8 +104,6 @@ export const GUIDES: Record<IssueIntent, Guide> = {
   },
   'provisioning.wrong_users': {
     topic: 'provisioning.wrong_users',
-    target: { kind: 'app', optional: false },
-    user: true,
     collect: 3,
     steps: [
       { id: 'scope', learn: `${L}entra/identity/app-provisioning/known-issues` },
@@ -135,8 +115,6 @@ export const GUIDES: Record<IssueIntent, Guide> = {
   },
   'provisioning.logs': {
     topic: 'provisioning.logs',
-    target: { kind: 'app', optional: false },
-    user: true,
     collect: 3,
     steps: [
       { id: 'open', learn: `${L}entra/identity/monitoring-health/concept-provisioning-logs` },
@@ -147,10 +125,6 @@ export const GUIDES: Record<IssueIntent, Guide> = {
     ],
   },
 };
-
-export function guideFor(topic: IssueIntent): Guide {
-  return GUIDES[topic];
-}
 
 export function stepData(topic: IssueIntent, index: number): StepData {
   const guide = GUIDES[topic];

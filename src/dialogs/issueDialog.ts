@@ -1,18 +1,18 @@
 /**
- * Base of the nine issue dialogs: intro card (live check or guided) → target question (skipped when the
- * recogniser already named it) → live check (LIVE_CHECK_DIALOG) or the guided walk.
- * Dialog state: the waterfall's values hold { topic, target, mode }.
+ * The issue dialog, one waterfall per issue type in the catalogue (src/topics.ts): intro card (live check or guided)
+ * → target question (skipped when the recogniser already named it) → live check (LIVE_CHECK_DIALOG) or the guided
+ * walk over the topic's steps (dialogs/guides.ts). The dialog id is the topic label; RootDialog registers one per
+ * catalogue entry (issueDialogsFor). Dialog state: the waterfall's values hold { topic, target, mode }.
  */
 import { Dialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { chooseIntentCard } from '../cards/cards';
 import { verbsHandledBy, type Verb } from '../cards/verbs';
 import { t } from '../i18n';
-import { familyOf, isIssueIntent, ISSUE_INTENTS, type IssueIntent } from '../recognizer/intents';
+import { familyOf, isIssueIntent, ISSUE_INTENTS, topicSpec, type IssueIntent, type TopicSpec } from '../topics';
 import type { Entities } from '../recognizer/types';
 import { CancelAndHelpDialog, explicitSwitch } from './cancelAndHelpDialog';
 import { CARD_PROMPT, CardPrompt, type CardPromptOptions } from './cardPrompt';
 import type { DialogDeps } from './deps';
-import { GUIDES, type Guide } from './guides';
 import { GUIDE_WALK, GuideWalkDialog, type GuideOutcome, type GuideWalkOptions } from './guideWalkDialog';
 import { LangStore } from './lang';
 import { targetFromAnswer } from './targets';
@@ -63,12 +63,12 @@ function otherNames(target: Target): string[] {
   return (target.names ?? []).filter((n) => !typed.has(n.toLowerCase()));
 }
 
-export abstract class IssueDialog extends CancelAndHelpDialog {
-  protected readonly guide: Guide;
+export class IssueDialog extends CancelAndHelpDialog {
+  protected readonly spec: TopicSpec;
 
-  protected constructor(readonly topic: IssueIntent, deps: DialogDeps, langs?: LangStore) {
+  constructor(readonly topic: IssueIntent, deps: DialogDeps, langs?: LangStore) {
     super(topic, deps, langs);
-    this.guide = GUIDES[topic];
+    this.spec = topicSpec(topic);
     this.addDialog(new CardPrompt(this.langs));
     this.addDialog(new GuideWalkDialog(this.langs, Boolean(deps.liveCheck)));
     if (deps.liveCheck) this.addDialog(deps.liveCheck);
@@ -114,7 +114,7 @@ export abstract class IssueDialog extends CancelAndHelpDialog {
 
   private async askTarget(step: WaterfallStepContext<IssueOptions>): Promise<DialogTurnResult> {
     const v = this.values(step);
-    const need = this.guide.target;
+    const need = this.spec.target;
     if (v.mode !== 'live' || !need) return step.next();
     const have = need.kind === 'app' ? v.target.app : need.kind === 'group' ? v.target.group : v.target.group ?? v.target.errorText;
     // Names the admin wrote are resolved at the check; it asks only when none of them is a group/app.
@@ -139,7 +139,7 @@ export abstract class IssueDialog extends CancelAndHelpDialog {
 
   private async askUser(step: WaterfallStepContext<IssueOptions>): Promise<DialogTurnResult> {
     const v = this.values(step);
-    const need = this.guide.target;
+    const need = this.spec.target;
     if (v.mode === 'live' && need && step.result) {
       const ok = await this.storeTarget(step, need.kind);
       if (!ok) {
@@ -148,14 +148,14 @@ export abstract class IssueDialog extends CancelAndHelpDialog {
         return step.replaceDialog(`${this.topic}.flow`, { target: v.target, mode: 'live' } satisfies IssueOptions);
       }
     }
-    if (v.mode !== 'live' || !this.guide.user || v.target.user || otherNames(v.target).length > 0) return step.next();
+    if (v.mode !== 'live' || !this.spec.askUser || v.target.user || otherNames(v.target).length > 0) return step.next();
     const view: View = { kind: 'target', topic: this.topic, target: 'user', optional: true };
     return step.beginDialog(CARD_PROMPT, { view } satisfies CardPromptOptions);
   }
 
   private async run(step: WaterfallStepContext<IssueOptions>): Promise<DialogTurnResult> {
     const v = this.values(step);
-    if (v.mode === 'live' && this.guide.user && step.result) await this.storeTarget(step, 'user');
+    if (v.mode === 'live' && this.spec.askUser && step.result) await this.storeTarget(step, 'user');
     if (v.mode === 'live') {
       const options: LiveCheckOptions = { topic: this.topic, target: v.target, lang: await this.langs.get(step.context) };
       return step.beginDialog(LIVE_CHECK_DIALOG, options);
@@ -218,4 +218,9 @@ export abstract class IssueDialog extends CancelAndHelpDialog {
   private async announceSwitch(innerDc: DialogContext, topic: IssueIntent, entities: Entities): Promise<DialogTurnResult> {
     return this.switchTopic(innerDc, topic, entities);
   }
+}
+
+/** One issue dialog per catalogue entry. */
+export function issueDialogsFor(deps: DialogDeps, langs?: LangStore): IssueDialog[] {
+  return ISSUE_INTENTS.map((topic) => new IssueDialog(topic, deps, langs));
 }

@@ -2,28 +2,13 @@
  * Contract between the issue dialogs and the live-check dialog the lead plugs in
  * (sign-in → Graph snapshot → diagnosis → verdict card).
  */
-import type { IssueIntent } from '../recognizer/intents';
+import type { IssueIntent, Target } from '../topics';
 import type { Lang } from '../i18n';
 
 /** The id the injected live-check Dialog must have. */
 export const LIVE_CHECK_DIALOG = 'liveCheck';
 
-/** What the admin asked about: a group, an app (+ optional user), or pasted error text. */
-export interface Target {
-  /** Group display name, mail or object id. */
-  group?: string;
-  /** Enterprise app display name or appId. */
-  app?: string;
-  /** User principal name, mail, display name or object id. */
-  user?: string;
-  /**
-   * Every name the admin wrote (quoted text, addresses, capitalised runs…): looked up in the tenant at the check,
-   * which decides whether each is a user, a group or an app.
-   */
-  names?: string[];
-  /** Error text pasted for group.sync_errors (e.g. "AttributeValueMustBeUnique ..."). */
-  errorText?: string;
-}
+export type { Target } from '../topics';
 
 /** Options the issue dialogs begin LIVE_CHECK_DIALOG with. */
 export interface LiveCheckOptions {

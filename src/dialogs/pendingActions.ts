@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { ProvisioningAction } from '../diagnostics/provisioning';
-import type { IssueIntent } from '../recognizer/intents';
+import type { IssueIntent } from '../topics';
 import type { RecordStore } from '../state/records';
 import type { Target } from './liveCheckTypes';
 

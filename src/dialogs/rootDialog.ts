@@ -9,14 +9,13 @@ import { chooseIntentCard, helpCard, messageCard, topicTitle } from '../cards/ca
 import { button } from '../cards/buttons';
 import { verbsHandledBy, type Verb } from '../cards/verbs';
 import { markdown, t } from '../i18n';
-import { familyOf, isIssueIntent, ISSUE_INTENTS, type IssueIntent } from '../recognizer/intents';
+import { familyOf, isIssueIntent, ISSUE_INTENTS, type IssueIntent } from '../topics';
 import { routeOf } from '../recognizer/route';
 import type { Entities } from '../recognizer/types';
 import { CancelAndHelpDialog, isStale, parseCommand, type Command } from './cancelAndHelpDialog';
 import { WATCH_DIALOG, type WatchDialogOptions } from './watchDialog';
 import type { DialogDeps } from './deps';
-import { ISSUE_DIALOGS } from './issueDialogs';
-import type { IssueOptions, IssueResult } from './issueDialog';
+import { issueDialogsFor, type IssueOptions, type IssueResult } from './issueDialog';
 import { LIVE_CHECK_DIALOG, type LiveCheckOptions, type Target } from './liveCheckTypes';
 import { answerClosedRequest } from './actionReplies';
 import { normalise, sendCard, sendText } from './send';
@@ -66,7 +65,7 @@ function carryEntities<T>(card: T, entities: Entities): T {
 export class RootDialog extends CancelAndHelpDialog {
   constructor(deps: RootDialogDeps) {
     super(ROOT_DIALOG, deps);
-    for (const topic of ISSUE_INTENTS) this.addDialog(new ISSUE_DIALOGS[topic](deps, this.langs));
+    for (const dialog of issueDialogsFor(deps, this.langs)) this.addDialog(dialog);
     if (deps.liveCheck) this.addDialog(deps.liveCheck);
     if (deps.watch) this.addDialog(deps.watch);
     this.addDialog(new WaterfallDialog<RouteOptions>(ROOT_FLOW, [this.route.bind(this), this.afterIssue.bind(this)]));

@@ -1,7 +1,7 @@
 /**
  * What a waiting step shows, as data (so it can be re-rendered in another language or re-sent after "help").
  */
-import type { IssueIntent } from '../recognizer/intents';
+import type { IssueIntent } from '../topics';
 import type { Lang } from '../i18n';
 import type { AdaptiveCard } from '../cards/render';
 import type { Verb } from '../cards/verbs';

@@ -6,7 +6,7 @@
 import type { TurnContext, UserState } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { SIGNIN_DIALOG_ID, isSignInSuccess, type GraphSignIn } from '../auth';
-import { healthCard, watchListCard, watchName, watchSetCard } from '../cards/watch';
+import { healthCard, watchListCard, watchName, watchSetCard } from '../watch/cards';
 import type { Clock } from '../clock';
 import { heldRoles, holdsAny, roleList, type RoleName } from '../diagnostics/roles';
 import type { GraphApi } from '../graph';

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import { resourcePath } from '../paths';
-import { isIssueIntent } from './intents';
+import { isIssueIntent } from '../topics';
 import { routeOf } from './route';
 import type { IntentRecognizer } from './types';
 

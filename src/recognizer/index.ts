@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import { resourcePath } from '../paths';
 import { extractEntities } from './entities';
-import { INTENTS, isIntent, type Intent } from './intents';
+import { INTENTS, isIntent, type Intent } from '../topics';
 import { Model, type Example } from './model';
 import type { IntentRecognizer, Recognition } from './types';
 

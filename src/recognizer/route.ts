@@ -8,7 +8,7 @@
  * - when the two best issues are close, the question offers exactly those two.
  */
 import { isAcknowledgement } from './acknowledge';
-import { ISSUE_INTENTS, isIssueIntent, type IssueIntent } from './intents';
+import { ISSUE_INTENTS, isIssueIntent, type IssueIntent } from '../topics';
 import { normalise } from './normalize';
 import type { Recognition } from './types';
 

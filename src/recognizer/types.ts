@@ -1,4 +1,4 @@
-import type { Intent } from './intents';
+import type { Intent } from '../topics';
 
 /** What the recogniser found in one utterance. */
 export interface Recognition {

@@ -17,7 +17,7 @@ import { ORGANIZATION_URL, organizationPart } from '../graph/groupSnapshot';
 import { query } from '../graph/odata';
 import { partOf, sub, valueOf } from '../graph/parts';
 import { literal, t, type Lang } from '../i18n';
-import { text, type HealthLine } from '../cards/watch';
+import { text, type HealthLine } from './cards';
 import type { Level } from './model';
 import { LICENCE_ERROR_GROUPS_URL } from './observe';
 

@@ -15,7 +15,7 @@ import { INTERRUPT_VERBS } from '../../src/dialogs/cancelAndHelpDialog';
 import { ISSUE_VERBS } from '../../src/dialogs/issueDialog';
 import { GUIDE_VERBS } from '../../src/dialogs/guideWalkDialog';
 import { LANGS, allTables, type Lang } from '../../src/i18n';
-import { ISSUE_INTENTS } from '../../src/recognizer/intents';
+import { ISSUE_INTENTS } from '../../src/topics';
 import { resourcePath } from '../../src/paths';
 import { cardsFor } from './fixtures';
 

@@ -10,7 +10,7 @@ import { renderVerdictCard } from '../../src/cards/verdict';
 import { button } from '../../src/cards/buttons';
 import { GUIDES, collectKeys, guideLinks, stepData } from '../../src/dialogs/guides';
 import { t, type Lang } from '../../src/i18n';
-import { ISSUE_INTENTS } from '../../src/recognizer/intents';
+import { ISSUE_INTENTS } from '../../src/topics';
 import { bigDiagnosis, groupDiagnosis } from './data/diagnoses';
 import { watchCards } from './data/watches';
 

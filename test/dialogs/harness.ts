@@ -7,7 +7,7 @@ import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } f
 import { DialogTestClient } from 'botbuilder-testing';
 import { ACTION_VERSION } from '../../src/cards/actions';
 import { t, bcp47, type Lang } from '../../src/i18n';
-import { INTENTS, type Intent } from '../../src/recognizer/intents';
+import { INTENTS, type Intent } from '../../src/topics';
 import type { Entities, IntentRecognizer, Recognition } from '../../src/recognizer/types';
 import { LIVE_CHECK_DIALOG, type LiveCheckOptions } from '../../src/dialogs/liveCheckTypes';
 import { normalise } from '../../src/dialogs/send';

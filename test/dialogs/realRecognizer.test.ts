@@ -1,7 +1,7 @@
 /** A couple of conversations with the real embedded recogniser (no fake), to check the wiring end to end. */
 import { createRecognizer } from '../../src/recognizer';
 import { RootDialog } from '../../src/dialogs/rootDialog';
-import { ISSUE_INTENTS } from '../../src/recognizer/intents';
+import { ISSUE_INTENTS } from '../../src/topics';
 import { t } from '../../src/i18n';
 import { makeClient, sendTurn } from './harness';
 

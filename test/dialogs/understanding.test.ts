@@ -8,7 +8,7 @@ import { MemoryStorage, UserState } from 'botbuilder';
 import { RootDialog } from '../../src/dialogs/rootDialog';
 import { t, type Lang } from '../../src/i18n';
 import { createRecognizer } from '../../src/recognizer';
-import { ISSUE_INTENTS } from '../../src/recognizer/intents';
+import { ISSUE_INTENTS } from '../../src/topics';
 import { FakeLiveCheck, makeClient, sendTurn } from './harness';
 
 const recognizer = createRecognizer();

@@ -1,6 +1,6 @@
 import { createRecognizer, trainingExamples } from '../../src/recognizer';
 import { HELD_OUT_SETS, languageOf, loadHeldOut, score, table, type HeldOut, type HeldOutSet, type Score } from '../../src/recognizer/evaluate';
-import { isIntent, isIssueIntent } from '../../src/recognizer/intents';
+import { isIntent, isIssueIntent } from '../../src/topics';
 import { overlapKey } from '../../src/recognizer/normalize';
 
 const SETS = Object.keys(HELD_OUT_SETS) as HeldOutSet[];

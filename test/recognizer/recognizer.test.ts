@@ -1,5 +1,5 @@
 import { CONFIDENCE_THRESHOLD, createRecognizer, trainingExamples, TrainedRecognizer } from '../../src/recognizer';
-import { INTENTS } from '../../src/recognizer/intents';
+import { INTENTS } from '../../src/topics';
 import { Model, calibrateThreshold, crossValidate } from '../../src/recognizer/model';
 
 const recognizer = createRecognizer();

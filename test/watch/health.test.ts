@@ -2,7 +2,7 @@
  * The health report shows tenant names literally: a group whose name is written as a Markdown link does not become
  * a live link in the card the team reads, in either language.
  */
-import { healthCard } from '../../src/cards/watch';
+import { healthCard } from '../../src/watch/cards';
 import { fixedClock } from '../../src/clock';
 import { LANGS } from '../../src/i18n';
 import { healthLines, type HealthSnapshot } from '../../src/watch/health';

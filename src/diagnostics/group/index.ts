@@ -3,6 +3,7 @@
  * a GroupSnapshot and a Clock in, a Diagnosis out. Nothing here calls Graph or knows about dialogs.
  */
 import type { Clock } from '../../clock';
+import type { GroupTopic } from '../../topics';
 import type { GroupSnapshot } from '../snapshot';
 import { heldRoles } from '../roles';
 import { sortFindings, type Diagnosis, type Finding } from '../types';
@@ -24,7 +25,7 @@ import { snapshotUnchecked } from './requirements';
 import { connectToolsFinding, noProvisioningErrors, provisioningErrorFindings, tenantSyncFinding } from './tenant';
 import { finding, groupEvidence, groupName } from './text';
 
-export type GroupTopic = 'group.cannot_modify' | 'group.delete_licensed' | 'group.sync_errors' | 'group.sync_howto';
+export type { GroupTopic };
 export interface DiagnoseGroupOptions {
   /** What the admin tried to change, when the dialog knows it. */
   change?: Change;

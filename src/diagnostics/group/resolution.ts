@@ -5,7 +5,7 @@ import { sortFindings, type Diagnosis, type Finding, type Unchecked } from '../t
 import { graphUnavailableFinding, isAccessDenied, unchecked } from '../unchecked';
 import { LEARN } from './links';
 import { capList, finding, tx } from './text';
-import type { GroupTopic } from './index';
+import type { GroupTopic } from '../../topics';
 import { callerUnchecked, NEEDS } from './requirements';
 
 /** A Diagnosis for the `none`, `denied` and `many` outcomes of resolving what the admin typed. */

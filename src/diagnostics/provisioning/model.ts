@@ -1,8 +1,8 @@
 /** Shared types and small helpers of the provisioning diagnostics. */
-import type { IssueIntent } from '../../recognizer/intents';
+import type { ProvisioningTopic } from '../../topics';
 import type { EvidenceValue, Finding, Severity, Text } from '../types';
 
-export type ProvisioningTopic = Extract<IssueIntent, `provisioning.${string}`>;
+export type { ProvisioningTopic };
 
 /** An action the dialog may offer as a button (after confirmation and write consent). Diagnostics only suggest. */
 export type ProvisioningAction =

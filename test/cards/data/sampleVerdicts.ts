@@ -8,7 +8,7 @@ import { fixedClock } from '../../../src/clock';
 import type { Diagnosis } from '../../../src/diagnostics/types';
 import { runCheck } from '../../../src/dialogs/checks';
 import { createGraphClient } from '../../../src/graph';
-import { ISSUE_INTENTS } from '../../../src/recognizer/intents';
+import { ISSUE_INTENTS } from '../../../src/topics';
 import { SAMPLE, startSampleTenant } from '../../../src/sampleTenant';
 
 export interface SampleVerdict {

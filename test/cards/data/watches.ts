@@ -1,6 +1,6 @@
 /** The watch cards (issue #10) with realistic data: Norwegian letters, quotes, a long fix, many watches. */
 import type { AdaptiveCard } from '../../../src/cards/render';
-import { healthCard, watchAlertCard, watchListCard, watchSetCard } from '../../../src/cards/watch';
+import { healthCard, watchAlertCard, watchListCard, watchSetCard } from '../../../src/watch/cards';
 import type { Lang } from '../../../src/i18n';
 import type { Observation, Watch } from '../../../src/watch/model';
 

@@ -3,7 +3,7 @@
  * the whole guided walk, step by step, to the wrap-up — built from the guide data so a new step is covered.
  */
 import { GUIDES } from '../../../src/dialogs/guides';
-import { ISSUE_INTENTS, type IssueIntent } from '../../../src/recognizer/intents';
+import { ISSUE_INTENTS, type IssueIntent } from '../../../src/topics';
 import type { Case, Turn } from '../harness';
 
 export function guidedWalk(topic: IssueIntent): Case {

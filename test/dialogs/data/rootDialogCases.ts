@@ -37,7 +37,7 @@ export const rootCases = (lang: Lang): Case[] => [
   },
   {
     name: 'asking for help shows the help card with both families, examples and commands',
-    turns: [{ say: say(lang, 'what can this bot do for me', 'hva kan denne boten hjelpe med'), expect: [{ key: 'cards.help.title' }, { key: 'cards.help.groups' }, { key: 'guide.group.cannot_modify.example' }, { key: 'cards.help.provisioning' }, { key: 'cards.help.commands' }], status: 'complete' }],
+    turns: [{ say: say(lang, 'what can this bot do for me', 'hva kan denne boten hjelpe med'), expect: [{ key: 'cards.help.title' }, { key: 'cards.help.group' }, { key: 'guide.group.cannot_modify.example' }, { key: 'cards.help.provisioning' }, { key: 'cards.help.commands' }], status: 'complete' }],
   },
   {
     name: 'an uncertain message gets "which of these is it?" and a click starts that topic',

@@ -5,11 +5,11 @@
  */
 import type { Finding, Text } from '../diagnostics/types';
 import { t, type Lang } from '../i18n';
-import type { IssueIntent } from '../recognizer/intents';
-import type { Level, Observation, Watch, WatchMessage } from '../watch/model';
-import { button, type Button } from './buttons';
-import { renderCard, type AdaptiveCard } from './render';
-import { formatDate } from './verdict';
+import type { IssueIntent } from '../topics';
+import type { Level, Observation, Watch, WatchMessage } from './model';
+import { button, type Button } from '../cards/buttons';
+import { renderCard, type AdaptiveCard } from '../cards/render';
+import { formatDate } from '../cards/verdict';
 
 interface WatchCardData {
   title: string;

@@ -1,6 +1,6 @@
-import { ISSUE_DIALOGS } from '../../src/dialogs/issueDialogs';
+import { IssueDialog } from '../../src/dialogs/issueDialog';
 import { LANGS, type Lang } from '../../src/i18n';
-import { ISSUE_INTENTS } from '../../src/recognizer/intents';
+import { ISSUE_INTENTS } from '../../src/topics';
 import { issueCases } from './data/issueDialogCases';
 import { FakeLiveCheck, FakeRecognizer, activityFor, check, makeClient, sendTurn, statusOf } from './harness';
 
@@ -8,7 +8,7 @@ describe.each(LANGS.map((l) => [l]))('issue dialogs, guided (%s)', (lang: Lang) 
   for (const c of issueCases) {
     it(c.name, async () => {
       const topic = c.name.split(':')[0] as (typeof ISSUE_INTENTS)[number];
-      const dialog = new ISSUE_DIALOGS[topic]({ recognizer: new FakeRecognizer({}) });
+      const dialog = new IssueDialog(topic, { recognizer: new FakeRecognizer({}) });
       const client = makeClient(dialog);
       for (const turn of c.turns) {
         const replies = await sendTurn(client, activityFor(turn, lang));
@@ -23,7 +23,7 @@ describe.each(LANGS.map((l) => [l]))('issue dialogs, guided (%s)', (lang: Lang) 
 describe('issue dialogs on their own', () => {
   it.each(ISSUE_INTENTS.map((t) => [t]))('%s: a confidently different issue ends the dialog with { switchTo }', async (topic) => {
     const other = topic === 'provisioning.logs' ? 'group.sync_howto' : 'provisioning.logs';
-    const dialog = new ISSUE_DIALOGS[topic]({ recognizer: new FakeRecognizer({ 'something else entirely': { intent: other, entities: { app: 'Box' } } }), liveCheck: new FakeLiveCheck() });
+    const dialog = new IssueDialog(topic, { recognizer: new FakeRecognizer({ 'something else entirely': { intent: other, entities: { app: 'Box' } } }), liveCheck: new FakeLiveCheck() });
     const client = makeClient(dialog);
     await sendTurn(client, activityFor({ say: 'start', expect: [] }, 'en'));
     await sendTurn(client, activityFor({ say: 'something else entirely', expect: [] }, 'en'));
@@ -33,7 +33,7 @@ describe('issue dialogs on their own', () => {
 
   it('begun with entities for a provisioning topic, the live check gets app and user without questions', async () => {
     const live = new FakeLiveCheck();
-    const dialog = new ISSUE_DIALOGS['provisioning.wrong_users']({ recognizer: new FakeRecognizer({}), liveCheck: live });
+    const dialog = new IssueDialog('provisioning.wrong_users', { recognizer: new FakeRecognizer({}), liveCheck: live });
     const client = makeClient(dialog, { entities: { app: 'Zoom', user: 'ola@contoso.no', group: 'ignored' } });
     await sendTurn(client, activityFor({ say: 'start', expect: [] }, 'nb'));
     const replies = await sendTurn(client, activityFor({ click: { verb: 'issue.mode', data: { mode: 'live' } }, expect: [] }, 'nb'));
@@ -42,7 +42,7 @@ describe('issue dialogs on their own', () => {
   });
 
   it('an empty required target is asked again', async () => {
-    const dialog = new ISSUE_DIALOGS['group.delete_licensed']({ recognizer: new FakeRecognizer({}), liveCheck: new FakeLiveCheck() });
+    const dialog = new IssueDialog('group.delete_licensed', { recognizer: new FakeRecognizer({}), liveCheck: new FakeLiveCheck() });
     const client = makeClient(dialog);
     await sendTurn(client, activityFor({ say: 'start', expect: [] }, 'en'));
     await sendTurn(client, activityFor({ say: 'check my tenant', expect: [] }, 'en'));
