@@ -29,11 +29,12 @@ import type { AuthenticateRequestResult } from 'botframework-connector';
 import {
   CreateOnceStorage,
   SIGNIN_DIALOG_ID,
-  SignInDialog,
+  createSignInDialog,
   createSsoMiddleware,
   handleSignInFailure,
   parseSignInCommand,
   type SignInConfig,
+  type SignInDialog,
   type SignInResult,
 } from '../../src/auth';
 import { TokenServiceEmulator } from '../helpers/tokenService';
@@ -152,7 +153,7 @@ export class SignInHarness {
       );
       this.adapter.use(createSsoMiddleware(names, this.options.dedupeStorage ?? new CreateOnceStorage(new MemoryRecordStore(systemClock))));
     }
-    this.dialog = new SignInDialog({
+    this.dialog = createSignInDialog({
       mode,
       connectionName: mode === 'live' ? (this.options.connectionName ?? READ_CONNECTION) : this.options.connectionName,
       writeConnectionName: this.options.writeConnectionName,
