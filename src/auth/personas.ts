@@ -6,12 +6,11 @@
 import { hasKey, t, type Lang } from '../i18n';
 
 export const KNOWN_PERSONAS = ['ga', 'groups', 'appadmin', 'helpdesk'] as const;
-export type KnownPersona = (typeof KNOWN_PERSONAS)[number];
 
 /** Persona names are short identifiers; anything else is refused so it can't smuggle text into a header. */
 const PERSONA_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 
-export function isValidPersonaName(name: string): boolean {
+function isValidPersonaName(name: string): boolean {
   return PERSONA_NAME.test(name);
 }
 

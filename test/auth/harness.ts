@@ -31,7 +31,6 @@ import {
   SIGNIN_DIALOG_ID,
   createSignInDialog,
   createSsoMiddleware,
-  handleSignInFailure,
   parseSignInCommand,
   type SignInConfig,
   type SignInDialog,
@@ -254,9 +253,7 @@ export class SignInHarness {
       let turn = await dc.continueDialog();
       if (turn.status === DialogTurnStatus.empty) {
         const text = (activity.text ?? '').toLowerCase();
-        if (activity.type === 'invoke' && activity.name === 'signin/failure') {
-          await handleSignInFailure(context);
-        } else if (activity.type === 'message' && /^(check|fix)\b/.test(text)) {
+        if (activity.type === 'message' && /^(check|fix)\b/.test(text)) {
           turn = await dc.beginDialog(SIGNIN_DIALOG_ID, { purpose: text.startsWith('fix') ? 'write' : 'read' });
         }
       }
