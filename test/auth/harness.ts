@@ -1,5 +1,5 @@
 /**
- * A small bot around SignInDialog, run by the REAL CloudAdapter: outbound messages go over HTTP to a loopback
+ * A small bot around the sign-in dialog (createSignInDialog), run by the REAL CloudAdapter: outbound messages go over HTTP to a loopback
  * channel that records them, and the adapter's UserTokenClient calls the loopback Token Service at `OAuthUrl`.
  *
  * Why processActivity gets an AuthenticateRequestResult instead of an auth header: with MicrosoftAppId empty,
@@ -117,7 +117,7 @@ export interface TurnOutcome {
   invokeResponse?: InvokeResponse;
   /** Activities the bot sent during this turn. */
   sent: Partial<Activity>[];
-  /** The SignInDialog result, when it ended this turn. */
+  /** The sign-in dialog's result, when it ended this turn. */
   result?: SignInResult;
 }
 
