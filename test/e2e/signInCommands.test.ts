@@ -5,11 +5,13 @@
  */
 import { personaLabel } from '../../src/auth';
 import { t, type Lang } from '../../src/i18n';
-import { startWorld, type World } from '../helpers/adminChat';
+import { startWorld, type AdminChat, type World } from '../helpers/adminChat';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-const texts = (activities: any[]) => activities.map((a) => a.text ?? '').join('\n');
+/** What the bot wrote back to one typed line. */
+async function reply(admin: AdminChat, text: string): Promise<string> {
+  const turn = await admin.say(text);
+  return turn.activities.map((a: { text?: string }) => a.text ?? '').join('\n');
+}
 
 describe('typed sign-in commands, one grammar', () => {
   let world: World;
@@ -23,8 +25,8 @@ describe('typed sign-in commands, one grammar', () => {
     ['nb', 'nb-NO', 'Logg på som «helpdesk».'],
   ])('%s (%s): "%s" switches the persona, "log off" signs out', async (lang, locale, text) => {
     const admin = world.chat({ locale });
-    expect(texts((await admin.say(text)).activities)).toBe(t(lang, 'auth.persona.set', { persona: personaLabel(lang, 'helpdesk') }));
-    expect(texts((await admin.say('log off')).activities)).toBe(t(lang, 'auth.signout.sample', { persona: personaLabel(lang, 'helpdesk') }));
+    expect(await reply(admin, text)).toBe(t(lang, 'auth.persona.set', { persona: personaLabel(lang, 'helpdesk') }));
+    expect(await reply(admin, 'log off')).toBe(t(lang, 'auth.signout.sample', { persona: personaLabel(lang, 'helpdesk') }));
   });
 
   it.each<[Lang, string, string]>([
@@ -32,8 +34,8 @@ describe('typed sign-in commands, one grammar', () => {
     ['nb', 'nb-NO', 'logg inn som nobody'],
   ])('%s (%s): "%s", a persona the sample tenant does not have, is taken as typed (a richer tenant may have it)', async (lang, locale, command) => {
     const admin = world.chat({ locale });
-    expect(texts((await admin.say(command)).activities)).toBe(t(lang, 'auth.persona.set', { persona: 'nobody' }));
-    expect(texts((await admin.say(lang === 'nb' ? 'logg meg ut' : 'sign me out')).activities)).toBe(t(lang, 'auth.signout.sample', { persona: 'nobody' }));
+    expect(await reply(admin, command)).toBe(t(lang, 'auth.persona.set', { persona: 'nobody' }));
+    expect(await reply(admin, lang === 'nb' ? 'logg meg ut' : 'sign me out')).toBe(t(lang, 'auth.signout.sample', { persona: 'nobody' }));
   });
 
   it.each<[Lang, string, string]>([
@@ -41,6 +43,6 @@ describe('typed sign-in commands, one grammar', () => {
     ['nb', 'nb-NO', 'logg inn som anna@contoso.com'],
   ])('%s (%s): "%s" is not a persona name: the admin is told how switching accounts works', async (lang, locale, command) => {
     const admin = world.chat({ locale });
-    expect(texts((await admin.say(command)).activities)).toBe(t(lang, 'dialogs.signInAsUnavailable'));
+    expect(await reply(admin, command)).toBe(t(lang, 'dialogs.signInAsUnavailable'));
   });
 });
