@@ -4,7 +4,7 @@
 import type { UserState } from 'botbuilder';
 import { AppInsightsExporter } from './appInsights';
 import { createAdapter } from './bot/adapter';
-import { createSsoMiddleware, CreateOnceStorage, SignInDialog } from './auth';
+import { createSignInDialog, createSsoMiddleware, CreateOnceStorage } from './auth';
 import { StoredChannelDirectory } from './bot/channelDirectory';
 import { RecordConversationReferenceStore, type ConversationReferenceStore } from './bot/conversationReferences';
 import { SyncHelperBot } from './bot/syncHelperBot';
@@ -54,7 +54,7 @@ export function createDialogs(
   const canSignIn = config.mode === 'sample' || Boolean(config.oauthConnectionName);
   const langs = new LangStore(deps.userState);
   const signIn = canSignIn
-    ? new SignInDialog({
+    ? createSignInDialog({
         mode: config.mode,
         connectionName: config.oauthConnectionName,
         writeConnectionName: config.oauthWriteConnectionName,

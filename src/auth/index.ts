@@ -1,4 +1,5 @@
-/** Delegated sign-in: the SignInDialog seam, Teams SSO plumbing, sample personas. */
-export * from './tokenSource';
+/** Delegated sign-in: the sign-in seam (by mode), the command grammar, Teams SSO plumbing, sample personas. */
+export * from './signIn';
+export * from './commands';
 export * from './sso';
 export * from './personas';

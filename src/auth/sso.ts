@@ -10,7 +10,6 @@
 import {
   ActivityTypes,
   INVOKE_RESPONSE_KEY,
-  MessageFactory,
   TeamsSSOTokenExchangeMiddleware,
   type Middleware,
   type Storage,
@@ -18,7 +17,6 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { UserTokenClient } from 'botframework-connector';
-import { resolveLang, t, type Lang } from '../i18n';
 import { log } from '../log';
 import { tenantOf } from '../state/botState';
 import type { RecordStore } from '../state/records';
@@ -103,13 +101,6 @@ export async function signOut(context: TurnContext, connectionName: string): Pro
   return true;
 }
 
-export const SIGNIN_INVOKES = ['signin/verifyState', 'signin/tokenExchange', 'signin/failure'] as const;
-
-/** True for the sign-in invokes Teams sends; the bot routes these to the dialogs (a SignInDialog may be waiting). */
-export function isSignInInvoke(activity: { type?: string; name?: string }): boolean {
-  return activity.type === ActivityTypes.Invoke && (SIGNIN_INVOKES as readonly string[]).includes(activity.name ?? '');
-}
-
 /** Answer an invoke with 200 unless something already answered it this turn. */
 export async function acknowledgeInvoke(context: TurnContext, message?: string): Promise<void> {
   if (context.activity.type !== ActivityTypes.Invoke || context.turnState.get(INVOKE_RESPONSE_KEY)) return;
@@ -128,7 +119,7 @@ export interface SignInFailureInfo {
 }
 
 /** The `{code, message}` of a `signin/failure` invoke (e.g. resourcematchfailed), trimmed and without tokens. */
-export function readSignInFailure(context: TurnContext): SignInFailureInfo {
+function readSignInFailure(context: TurnContext): SignInFailureInfo {
   const value = (context.activity.value ?? {}) as { code?: unknown; message?: unknown };
   const clean = (v: unknown, fallback: string) =>
     typeof v === 'string' && v.trim() ? v.trim().replace(/[^\w .,:;()'/-]/g, '').slice(0, 120) : fallback;
@@ -146,14 +137,4 @@ export async function recordSignInFailure(context: TurnContext): Promise<SignInF
   });
   await acknowledgeInvoke(context);
   return info;
-}
-
-/**
- * For a `signin/failure` that arrives while no SignInDialog is waiting: log it, answer 200 (not 501) and tell the
- * user SSO failed and that the Sign in button still works.
- */
-export async function handleSignInFailure(context: TurnContext, lang?: Lang): Promise<void> {
-  const info = await recordSignInFailure(context);
-  const language = lang ?? resolveLang(context.activity.locale);
-  await context.sendActivity(MessageFactory.text(t(language, 'auth.sso.failedIdle', { code: info.code })));
 }

@@ -14,6 +14,7 @@ import type { DialogDeps } from './deps';
 import { LangStore } from './lang';
 import { normalise, sendCard, sendText } from './send';
 import { parseWatchRequest, type WatchRequest } from '../watch/commands';
+import { parseSignInCommand } from '../auth/commands';
 
 /** Verbs this base handles itself (see src/cards/verbs.ts). */
 export const INTERRUPT_VERBS: Verb[] = verbsHandledBy('interrupt');
@@ -29,18 +30,16 @@ const COMMANDS: { re: RegExp; command: Command }[] = [
   { re: /^(help|hjelp|\?|what can you do|hva kan du( gjøre)?)$/, command: { kind: 'help' } },
   { re: /^(cancel|avbryt|stop|stopp|quit|avslutt|never mind|glem det)$/, command: { kind: 'cancel' } },
   { re: /^(start over|restart|start again|reset|begynn på nytt|start på nytt|begynn forfra)$/, command: { kind: 'restart' } },
-  { re: /^(sign out|signout|sign me out|log out|logout|logg ut|logg meg ut)$/, command: { kind: 'signout' } },
   { re: /^((switch|change) to (norwegian|norsk)|(in |på )?(norwegian|norsk|bokmål)|bytt til norsk|snakk norsk)$/, command: { kind: 'language', lang: 'nb' } },
   { re: /^((switch|change) to english|(in |på )?(english|engelsk)|bytt til engelsk|speak english)$/, command: { kind: 'language', lang: 'en' } },
   { re: /^(language|språk|change language|switch language|bytt språk|endre språk)$/, command: { kind: 'languageCard' } },
 ];
 
-/** Sample-tenant mode: "sign in as helpdesk", "logg inn som ga". */
-const SIGN_IN_AS = /^(?:sign in as|signin as|log in as|login as|logg (?:inn|på) som)\s+([a-z0-9._@-]{1,64})$/;
-
 export function parseCommand(normalised: string): Command | undefined {
-  const as = SIGN_IN_AS.exec(normalised);
-  if (as) return { kind: 'signinAs', persona: as[1] };
+  // "sign in as helpdesk" / "logg inn som ga" (sample tenant) and "sign out" / "logg ut": the sign-in grammar.
+  const signIn = parseSignInCommand(normalised);
+  if (signIn?.kind === 'signout') return { kind: 'signout' };
+  if (signIn) return { kind: 'signinAs', persona: signIn.kind === 'persona' ? signIn.persona : signIn.name };
   const watch = parseWatchRequest(normalised);
   if (watch) return { kind: 'watch', request: watch };
   return COMMANDS.find((c) => c.re.test(normalised))?.command;

@@ -12,7 +12,7 @@
 import type { GraphUser } from '../diagnostics/snapshot';
 import type { BatchRequest } from './client';
 import { type GraphResponse, isSuccess } from './errors';
-import { isGuid } from './odata';
+import { isGuid, query } from './odata';
 import { sub, valueOf } from './parts';
 
 /** The spans worth looking up: distinct (case-insensitive), not empty, not one of `known`. */
@@ -74,4 +74,39 @@ export function usersByName(res: GraphResponse, span: string): { exact: GraphUse
   if (!isSuccess(res.status) || isGuid(span)) return { exact: [], prefix: [] };
   const all = valueOf<GraphUser>(res.body);
   return { exact: all.filter((u) => same(u.displayName, span)), prefix: all };
+}
+
+/** The words of a name worth searching for: at least 2 letters, without the quotes and backslashes `$search` reserves. */
+export function searchWords(text: string): string[] {
+  const words = text
+    .replace(/["\\]/g, ' ')
+    .split(/[\s,;:()[\]{}]+/)
+    .map((w) => w.trim())
+    .filter((w) => w.length >= 2);
+  return [...new Set(words.map((w) => w.toLowerCase()))].slice(0, 4);
+}
+
+/**
+ * "Did you mean": a `$search` on displayName for any of the words the admin typed (Graph matches the start of each
+ * word of the name, so "Olso Salg" finds "Salg Oslo" by "Salg"). An advanced query: send with `EVENTUAL`, and
+ * `$count=true`. Undefined when there is nothing to search for.
+ */
+export function searchUrl(collection: 'groups' | 'users' | 'servicePrincipals', text: string, select: string, top = 10): string | undefined {
+  const words = searchWords(text);
+  if (words.length === 0) return undefined;
+  const search = words.map((w) => `"displayName:${w}"`).join(' OR ');
+  return `/${collection}${query({ $search: search, $select: select, $top: top, $count: 'true' })}`;
+}
+
+/** Search hits ordered by how many of the typed words start a word of their name (best first), then by name. */
+export function rankSearchHits<T extends { displayName?: string | null }>(hits: T[], text: string): T[] {
+  const words = searchWords(text);
+  const score = (o: T) => {
+    const tokens = (o.displayName ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u);
+    return words.filter((w) => tokens.some((tok) => tok.startsWith(w))).length;
+  };
+  return hits
+    .map((o) => ({ o, s: score(o) }))
+    .sort((a, b) => b.s - a.s || (a.o.displayName ?? '').localeCompare(b.o.displayName ?? ''))
+    .map((x) => x.o);
 }

@@ -1,5 +1,5 @@
 /**
- * A small bot around SignInDialog, run by the REAL CloudAdapter: outbound messages go over HTTP to a loopback
+ * A small bot around the sign-in dialog (createSignInDialog), run by the REAL CloudAdapter: outbound messages go over HTTP to a loopback
  * channel that records them, and the adapter's UserTokenClient calls the loopback Token Service at `OAuthUrl`.
  *
  * Why processActivity gets an AuthenticateRequestResult instead of an auth header: with MicrosoftAppId empty,
@@ -29,11 +29,11 @@ import type { AuthenticateRequestResult } from 'botframework-connector';
 import {
   CreateOnceStorage,
   SIGNIN_DIALOG_ID,
-  SignInDialog,
+  createSignInDialog,
   createSsoMiddleware,
-  handleSignInFailure,
   parseSignInCommand,
   type SignInConfig,
+  type SignInDialog,
   type SignInResult,
 } from '../../src/auth';
 import { TokenServiceEmulator } from '../helpers/tokenService';
@@ -117,7 +117,7 @@ export interface TurnOutcome {
   invokeResponse?: InvokeResponse;
   /** Activities the bot sent during this turn. */
   sent: Partial<Activity>[];
-  /** The SignInDialog result, when it ended this turn. */
+  /** The sign-in dialog's result, when it ended this turn. */
   result?: SignInResult;
 }
 
@@ -152,7 +152,7 @@ export class SignInHarness {
       );
       this.adapter.use(createSsoMiddleware(names, this.options.dedupeStorage ?? new CreateOnceStorage(new MemoryRecordStore(systemClock))));
     }
-    this.dialog = new SignInDialog({
+    this.dialog = createSignInDialog({
       mode,
       connectionName: mode === 'live' ? (this.options.connectionName ?? READ_CONNECTION) : this.options.connectionName,
       writeConnectionName: this.options.writeConnectionName,
@@ -253,9 +253,7 @@ export class SignInHarness {
       let turn = await dc.continueDialog();
       if (turn.status === DialogTurnStatus.empty) {
         const text = (activity.text ?? '').toLowerCase();
-        if (activity.type === 'invoke' && activity.name === 'signin/failure') {
-          await handleSignInFailure(context);
-        } else if (activity.type === 'message' && /^(check|fix)\b/.test(text)) {
+        if (activity.type === 'message' && /^(check|fix)\b/.test(text)) {
           turn = await dc.beginDialog(SIGNIN_DIALOG_ID, { purpose: text.startsWith('fix') ? 'write' : 'read' });
         }
       }

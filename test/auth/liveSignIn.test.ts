@@ -97,12 +97,6 @@ describe('live sign-in through the Bot Framework Token Service', () => {
     expect(guided.result).toEqual({ fallback: 'guided', reason: 'failed' });
   });
 
-  it('a signin/failure with no sign-in waiting still gets 200 (not 501) and a message', async () => {
-    const failure = await h.invoke(ADA, 'signin/failure', { code: 'resourcematchfailed', message: 'Resource match failed' });
-    expect(failure.invokeResponse?.status).toBe(200);
-    expect(textOf(failure.sent)).toContain('Single sign-on didn');
-  });
-
   it('Ada prefers not to sign in: "Continue without signing in" ends in guided mode', async () => {
     await h.say(ADA, 'check the Sales group');
     const declined = await h.execute(ADA, { verb: 'signin.guided', v: 1 });

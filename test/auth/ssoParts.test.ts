@@ -1,7 +1,7 @@
-/** The pieces around sign-in: the dedupe store, command parsing, cards and texts. */
+/** The pieces around sign-in: the dedupe store, persona labels, cards and texts. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CreateOnceStorage, SIGNIN_VERBS, parseSignInCommand, personaLabel } from '../../src/auth';
+import { CreateOnceStorage, SIGNIN_VERBS, personaLabel } from '../../src/auth';
 import { allTables } from '../../src/i18n';
 import { fixedClock } from '../../src/clock';
 import { MemoryRecordStore } from '../../src/state/records';
@@ -41,29 +41,7 @@ describe('CreateOnceStorage (dedupe store for TeamsSSOTokenExchangeMiddleware)',
   });
 });
 
-describe('in-chat sign-in commands', () => {
-  it.each([
-    ['sign in as helpdesk', { kind: 'persona', persona: 'helpdesk' }],
-    ['Sign in as GA', { kind: 'persona', persona: 'ga' }],
-    ['<at>SyncHelper</at> log in as appadmin', { kind: 'persona', persona: 'appadmin' }],
-    ['logg inn som helpdesk', { kind: 'persona', persona: 'helpdesk' }],
-    ['Logg på som groups.', { kind: 'persona', persona: 'groups' }],
-    ['sign in as licenseAdmin', { kind: 'persona', persona: 'licenseAdmin' }],
-    ['sign out', { kind: 'signout' }],
-    ['Log out!', { kind: 'signout' }],
-    ['logg ut', { kind: 'signout' }],
-    ['logg av', { kind: 'signout' }],
-  ])('"%s"', (text, expected) => {
-    expect(parseSignInCommand(text)).toEqual(expected);
-  });
-
-  it.each(['why can I not sign in as an admin to the portal?', 'sign in as <script>', 'sign out of the group sync', ''])(
-    'ignores "%s"',
-    (text) => {
-      expect(parseSignInCommand(text)).toBeUndefined();
-    },
-  );
-
+describe('persona labels', () => {
   it('labels known personas with their role and passes others through', () => {
     expect(personaLabel('en', 'groups')).toBe('Groups Administrator (groups)');
     expect(personaLabel('nb', 'helpdesk')).toBe('Brukerstøtte (ingen administratorrolle) (helpdesk)');
