@@ -7,7 +7,8 @@ import type { TurnContext } from 'botbuilder';
 import { readCardAction } from '../cards/actions';
 import { messageCard } from '../cards/cards';
 import { t, type Lang } from '../i18n';
-import { messageResponse, replaceClickedCard, setInvokeResponse } from './invokeResponse';
+import { replaceClickedCard, setInvokeResponse } from '../cards/clickedCard';
+import { messageResponse } from '../cards/invoke';
 import type { ActionSubject, Clicker, PendingActions, Refusal } from './pendingActions';
 import { sendText } from './send';
 

@@ -9,6 +9,10 @@ export interface DialogDeps {
   recognizer: IntentRecognizer;
   /** The live-check dialog (id LIVE_CHECK_DIALOG, begun with LiveCheckOptions). Without it, only guided help. */
   liveCheck?: Dialog;
+  /** A verdict's write action (id WRITE_ACTION_DIALOG, begun with WriteActionOptions). Without it, a click gets the help card. */
+  writeAction?: Dialog;
+  /** Share a verdict to a channel (id SHARE_DIALOG, begun with LiveCheckOptions). Without it, sharing explains how to post it instead. */
+  share?: Dialog;
   /** Where the language preference is kept (property 'synchelper.lang'). */
   userState?: UserState;
   clock?: Clock;
