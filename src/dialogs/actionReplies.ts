@@ -1,6 +1,6 @@
 /**
  * What the admin hears about a write request that can't act (cancelled, done, expired, someone else's, unknown), and
- * how the clicked confirmation card is closed so its buttons can't be used again. Shared by the live-check dialog
+ * how the clicked confirmation card is closed so its buttons can't be used again. Shared by the live dialogs
  * (a click while another request waits) and the root dialog (a click when nothing waits).
  */
 import type { TurnContext } from 'botbuilder';
