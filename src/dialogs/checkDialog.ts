@@ -7,7 +7,7 @@
  * the new card, so Teams replaces the clicked card in place, and also updates the message for everyone else.
  */
 import type { TurnContext } from 'botbuilder';
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { SIGNIN_DIALOG_ID, isSignInSuccess } from '../auth';
 import { readCardAction } from '../cards/actions';
 import { replaceClickedCard } from '../cards/clickedCard';
@@ -35,8 +35,7 @@ type CheckValues = {
 export class CheckDialog extends LiveDialog {
   constructor(deps: LiveCheckDeps, langs?: LangStore) {
     super(LIVE_CHECK_DIALOG, deps, langs);
-    this.addDialog(new WaterfallDialog(CHECK_FLOW, [this.signInRead.bind(this), this.check.bind(this), this.afterChoice.bind(this)]));
-    this.initialDialogId = CHECK_FLOW;
+    this.flow(CHECK_FLOW, [this.signInRead, this.check, this.afterChoice]);
   }
 
   private async signInRead(step: WaterfallStepContext): Promise<DialogTurnResult> {

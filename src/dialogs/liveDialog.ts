@@ -7,7 +7,7 @@
  * click of a write request that is not waiting here changes nothing and says where that request stands.
  */
 import { ActivityTypes, type TurnContext, type UserState } from 'botbuilder';
-import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { SIGNIN_VERBS, type GraphSignIn } from '../auth';
 import { readCardAction, type CardAction } from '../cards/actions';
 import { button } from '../cards/buttons';
@@ -24,7 +24,7 @@ import { answerClosedRequest } from './actionReplies';
 import { CardPrompt } from './cardPrompt';
 import { runCheck, SignInExpiredError, type CheckOutcome } from './checks';
 import { LangStore } from './lang';
-import type { ChannelDirectory, LiveCheckOptions } from './liveCheckTypes';
+import type { ChannelDirectory, LiveCheckOptions, LiveCheckResult } from './liveCheckTypes';
 import type { PendingActions } from './pendingActions';
 import { sendCard, sendText } from './send';
 
@@ -61,9 +61,21 @@ export abstract class LiveDialog extends ComponentDialog {
     this.addDialog(new CardPrompt(this.langs));
   }
 
+  /** The dialog's one waterfall (its steps are this dialog's methods), where it begins. */
+  protected flow(id: string, steps: ((step: WaterfallStepContext) => Promise<DialogTurnResult>)[]): void {
+    this.addDialog(new WaterfallDialog(id, steps.map((s) => s.bind(this))));
+    this.initialDialogId = id;
+  }
+
   protected override async onBeginDialog(inner: DialogContext, options?: LiveCheckOptions): Promise<DialogTurnResult> {
     if (!options) throw new Error(`${this.id} needs LiveCheckOptions`);
     return super.onBeginDialog(inner, options);
+  }
+
+  /** Ends the dialog as done (the issue dialog ends too), after saying `text` if there is one. */
+  protected async done(step: WaterfallStepContext, text?: string): Promise<DialogTurnResult> {
+    if (text !== undefined) await sendText(step.context, text);
+    return step.endDialog({ done: true } satisfies LiveCheckResult);
   }
 
   /** The waterfall's values, with the options it was begun with under `options`. */

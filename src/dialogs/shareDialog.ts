@@ -3,15 +3,14 @@
  * again with this admin's access → posted to the channel (no write buttons, times in UTC) with who shared it.
  */
 import { MessageFactory } from 'botbuilder';
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { SIGNIN_DIALOG_ID, isSignInSuccess } from '../auth';
 import { cardAttachment } from '../cards/render';
 import { t } from '../i18n';
 import { CARD_PROMPT, type CardPromptOptions } from './cardPrompt';
 import type { LangStore } from './lang';
-import { SHARE_DIALOG, type LiveCheckOptions, type LiveCheckResult } from './liveCheckTypes';
+import { SHARE_DIALOG, type LiveCheckOptions } from './liveCheckTypes';
 import { LiveDialog, type LiveCheckDeps } from './liveDialog';
-import { sendText } from './send';
 import type { Answer, View } from './views';
 
 const SHARE_FLOW = 'liveCheck.share';
@@ -21,22 +20,15 @@ type ShareValues = { options: LiveCheckOptions; channelId?: string };
 export class ShareDialog extends LiveDialog {
   constructor(deps: LiveCheckDeps, langs?: LangStore) {
     super(SHARE_DIALOG, deps, langs);
-    this.addDialog(new WaterfallDialog(SHARE_FLOW, [this.pickChannel.bind(this), this.signInToShare.bind(this), this.share.bind(this)]));
-    this.initialDialogId = SHARE_FLOW;
+    this.flow(SHARE_FLOW, [this.pickChannel, this.signInToShare, this.share]);
   }
 
   private async pickChannel(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { options } = this.values<ShareValues>(step);
     const { lang } = options;
-    if (step.context.activity.conversation?.conversationType === 'channel') {
-      await sendText(step.context, t(lang, 'live.share.alreadyInChannel'));
-      return step.endDialog({ done: true } satisfies LiveCheckResult);
-    }
+    if (step.context.activity.conversation?.conversationType === 'channel') return this.done(step, t(lang, 'live.share.alreadyInChannel'));
     const channels = (await this.deps.channels?.channels(step.context)) ?? [];
-    if (channels.length === 0) {
-      await sendText(step.context, t(lang, 'live.share.noChannels'));
-      return step.endDialog({ done: true } satisfies LiveCheckResult);
-    }
+    if (channels.length === 0) return this.done(step, t(lang, 'live.share.noChannels'));
     const view: View = { kind: 'share', topic: options.topic, channels };
     return step.beginDialog(CARD_PROMPT, { view } satisfies CardPromptOptions);
   }
@@ -51,21 +43,17 @@ export class ShareDialog extends LiveDialog {
   private async share(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = this.values<ShareValues>(step);
     const { lang } = v.options;
-    if (!isSignInSuccess(step.result)) return step.endDialog({ done: true } satisfies LiveCheckResult);
+    if (!isSignInSuccess(step.result)) return this.done(step);
     const chosen = (await this.deps.channels?.channels(step.context))?.find((c) => c.id === v.channelId);
-    if (!chosen || !this.deps.channels) {
-      await sendText(step.context, t(lang, 'live.choiceMissing'));
-      return step.endDialog({ done: true } satisfies LiveCheckResult);
-    }
+    if (!chosen || !this.deps.channels) return this.done(step, t(lang, 'live.choiceMissing'));
     // The verdict is computed again now, with this admin's own access, so the channel sees current facts.
     const outcome = await this.run(step.context, step.result.token, v.options);
-    if (!outcome || outcome.kind !== 'verdict') return step.endDialog({ done: true } satisfies LiveCheckResult);
+    if (!outcome || outcome.kind !== 'verdict') return this.done(step);
     const who = step.context.activity.from?.name ?? '';
     const posted = await this.deps.channels.post(step.context, chosen.id, {
       ...MessageFactory.attachment(cardAttachment(await this.verdictCard(v.options, outcome))),
       text: who ? t(lang, 'live.share.sharedBy', { name: who }) : undefined,
     });
-    await sendText(step.context, t(lang, posted ? 'live.share.done' : 'live.share.failed', { channel: chosen.name }));
-    return step.endDialog({ done: true } satisfies LiveCheckResult);
+    return this.done(step, t(lang, posted ? 'live.share.done' : 'live.share.failed', { channel: chosen.name }));
   }
 }

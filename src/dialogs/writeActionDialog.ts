@@ -3,7 +3,7 @@
  * pending action of this admin's → confirmation card → the separate write consent → the write, once
  * (docs/architecture.md, "Write actions"; the states are drawn at the top of pendingActions.ts).
  */
-import { Dialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { SIGNIN_DIALOG_ID, isSignInSuccess } from '../auth';
 import type { CardAction } from '../cards/actions';
 import { button } from '../cards/buttons';
@@ -26,23 +26,16 @@ type ActionValues = { options: WriteActionOptions; pending?: string };
 export class WriteActionDialog extends LiveDialog {
   constructor(deps: LiveCheckDeps, langs?: LangStore) {
     super(WRITE_ACTION_DIALOG, deps, langs);
-    this.addDialog(new WaterfallDialog(ACTION_FLOW, [this.request.bind(this), this.signInWrite.bind(this), this.perform.bind(this)]));
-    this.initialDialogId = ACTION_FLOW;
+    this.flow(ACTION_FLOW, [this.request, this.signInWrite, this.perform]);
   }
 
   /** The action button was clicked: a pending action of this admin's, bound to the stored offer, then confirm. */
   private async request(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = this.values<ActionValues>(step);
     const { lang } = v.options;
-    if (!this.deps.signIn.canWrite) {
-      await sendText(step.context, t(lang, 'live.action.unavailable'));
-      return step.endDialog({ done: true } satisfies LiveCheckResult);
-    }
+    if (!this.deps.signIn.canWrite) return this.done(step, t(lang, 'live.action.unavailable'));
     const requested = v.options.offer ? await this.deps.actions.request(v.options.offer, clickerOf(step.context)) : undefined;
-    if (!requested?.ok) {
-      await sendText(step.context, t(lang, 'live.action.offerExpired'));
-      return step.endDialog({ done: true } satisfies LiveCheckResult);
-    }
+    if (!requested?.ok) return this.done(step, t(lang, 'live.action.offerExpired'));
     const a = requested.action;
     v.pending = a.id;
     const view: View = { kind: 'confirm', topic: a.topic, pending: a.id, action: a.action, servicePrincipalId: a.servicePrincipalId, app: a.app, user: a.user ?? '' };
@@ -62,7 +55,7 @@ export class WriteActionDialog extends LiveDialog {
     if (!alreadyConfirmed && (!moved.ok || moved.action.status === 'cancelled')) {
       const text = moved.ok ? t(lang, 'live.action.cancelled') : closedText(lang, moved.reason, moved.action);
       await closeClickedCard(step.context, t(lang, 'live.action.closed.title'), text);
-      return step.endDialog({ done: true } satisfies LiveCheckResult);
+      return this.done(step);
     }
     const a = alreadyConfirmed ?? (moved as Extract<typeof moved, { ok: true }>).action;
     await closeClickedCard(step.context, t(lang, `live.action.${a.action.kind}.title`), t(lang, 'live.action.confirmed', { what: summaryOf(lang, a) }));
@@ -75,15 +68,11 @@ export class WriteActionDialog extends LiveDialog {
     const who = clickerOf(step.context);
     if (!isSignInSuccess(step.result)) {
       await this.deps.actions.cancel(v.pending, who);
-      await sendText(step.context, t(lang, 'live.action.noConsent'));
-      return step.endDialog({ done: true } satisfies LiveCheckResult);
+      return this.done(step, t(lang, 'live.action.noConsent'));
     }
     // confirmed → running happens once: a second click, a second instance or a late consent finds it taken.
     const started = await this.deps.actions.start(v.pending, who);
-    if (!started.ok) {
-      await sendText(step.context, closedText(lang, started.reason, started.action));
-      return step.endDialog({ done: true } satisfies LiveCheckResult);
-    }
+    if (!started.ok) return this.done(step, closedText(lang, started.reason, started.action));
     const a = started.action;
     const api = this.deps.graphFor(step.result.token);
     const result =
@@ -112,7 +101,7 @@ export class WriteActionDialog extends LiveDialog {
           : t(lang, result.status === 403 ? 'live.action.denied' : 'live.action.failed', { status: result.status, code: result.code });
       await sendCard(step.context, messageCard({ title: t(lang, `live.action.${kind}.title`), text, buttons: [again] }));
     }
-    return step.endDialog({ done: true } satisfies LiveCheckResult);
+    return this.done(step);
   }
 
   /**
