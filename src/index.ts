@@ -12,7 +12,10 @@ import { createTurnLogMiddleware } from './bot/turnLog';
 import { Config, ConfigError, readConfig } from './config';
 import { systemClock, type Clock } from './clock';
 import { LangStore } from './dialogs/lang';
-import { LiveCheckDialog } from './dialogs/liveCheckDialog';
+import { CheckDialog } from './dialogs/checkDialog';
+import type { LiveCheckDeps } from './dialogs/liveDialog';
+import { ShareDialog } from './dialogs/shareDialog';
+import { WriteActionDialog } from './dialogs/writeActionDialog';
 import { PendingActions } from './dialogs/pendingActions';
 import type { Budgets } from './deadline';
 import { RootDialog } from './dialogs/rootDialog';
@@ -66,8 +69,8 @@ export function createDialogs(
     : undefined;
   const graphFor = (token: string) =>
     createGraphClient({ accessToken: token, baseUrl: deps.graphBaseUrl, timeoutMs: config.graphTimeoutMs, ...(deps.graphSleep ? { sleep: deps.graphSleep } : {}) });
-  const liveCheck = signIn
-    ? new LiveCheckDialog({
+  const liveDeps: LiveCheckDeps | undefined = signIn
+    ? {
         signIn,
         graphFor,
         clock,
@@ -75,8 +78,12 @@ export function createDialogs(
         channels: new StoredChannelDirectory(deps.conversationReferences, config.bot?.appId ?? ''),
         actions,
         ...(deps.budgets ? { budgets: deps.budgets } : {}),
-      })
+      }
     : undefined;
+  // The live check, the write action a verdict suggests and sharing a verdict: three dialogs on the same deps.
+  const live = liveDeps
+    ? { liveCheck: new CheckDialog(liveDeps, langs), writeAction: new WriteActionDialog(liveDeps, langs), share: new ShareDialog(liveDeps, langs) }
+    : {};
   const watch = deps.watch
     ? new WatchDialog({
         ...(signIn ? { signIn } : {}),
@@ -92,7 +99,7 @@ export function createDialogs(
   const rootDialog = new RootDialog({
     recognizer: createRecognizer(),
     userState: deps.userState,
-    liveCheck,
+    ...live,
     watch,
     actions,
     onSignOut: signIn

@@ -20,7 +20,7 @@ import { AuthenticateRequestResult, AuthenticationError, ServiceClientCredential
 import type { Config } from '../config';
 import { resolveLang, t } from '../i18n';
 import { log } from '../log';
-import { errorResponse, messageResponse } from '../dialogs/invokeResponse';
+import { errorResponse, messageResponse } from '../cards/invoke';
 import { createTenantGate } from './tenantGate';
 
 export interface AdapterOptions {

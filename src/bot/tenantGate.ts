@@ -10,7 +10,7 @@ import { type InvokeResponse, type Middleware, type TurnContext } from 'botbuild
 import type { AllowedTenants } from '../config';
 import { resolveLang, t } from '../i18n';
 import { log } from '../log';
-import { errorResponse, messageResponse } from '../dialogs/invokeResponse';
+import { errorResponse, messageResponse } from '../cards/invoke';
 
 function idIn(value: unknown): string | undefined {
   const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;

@@ -8,7 +8,7 @@
  * - interrupt: the CancelAndHelpDialog base (works at any step of any dialog).
  * - issue:     the issue dialogs (intro choice, target question).
  * - guide:     the guided walk-through (one card per step).
- * - liveCheck: the live-check dialog the lead plugs in (LIVE_CHECK_DIALOG).
+ * - liveCheck: the live dialogs (check, write action, share; LIVE_CHECK_VERBS in src/dialogs/liveDialog.ts).
  * - bot:       the bot's invoke routing (before any dialog runs).
  */
 export type VerbHandler = 'root' | 'interrupt' | 'issue' | 'guide' | 'liveCheck' | 'bot';

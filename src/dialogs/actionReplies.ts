@@ -1,13 +1,14 @@
 /**
  * What the admin hears about a write request that can't act (cancelled, done, expired, someone else's, unknown), and
- * how the clicked confirmation card is closed so its buttons can't be used again. Shared by the live-check dialog
+ * how the clicked confirmation card is closed so its buttons can't be used again. Shared by the live dialogs
  * (a click while another request waits) and the root dialog (a click when nothing waits).
  */
 import type { TurnContext } from 'botbuilder';
 import { readCardAction } from '../cards/actions';
 import { messageCard } from '../cards/cards';
 import { t, type Lang } from '../i18n';
-import { messageResponse, replaceClickedCard, setInvokeResponse } from './invokeResponse';
+import { replaceClickedCard, setInvokeResponse } from '../cards/clickedCard';
+import { messageResponse } from '../cards/invoke';
 import type { ActionSubject, Clicker, PendingActions, Refusal } from './pendingActions';
 import { sendText } from './send';
 

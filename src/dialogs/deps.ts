@@ -7,8 +7,12 @@ import type { PendingActions } from './pendingActions';
 /** What the dialogs need from the composition root. */
 export interface DialogDeps {
   recognizer: IntentRecognizer;
-  /** The live-check dialog (id LIVE_CHECK_DIALOG, begun with LiveCheckOptions). Without it, only guided help. */
+  /** The check dialog (id LIVE_CHECK_DIALOG, begun with LiveCheckOptions). Without it, only guided help. */
   liveCheck?: Dialog;
+  /** A verdict's write action (id WRITE_ACTION_DIALOG, begun with WriteActionOptions). Without it, a click gets the help card. */
+  writeAction?: Dialog;
+  /** Share a verdict to a channel (id SHARE_DIALOG, begun with LiveCheckOptions). Without it, sharing explains how to post it instead. */
+  share?: Dialog;
   /** Where the language preference is kept (property 'synchelper.lang'). */
   userState?: UserState;
   clock?: Clock;

@@ -10,7 +10,7 @@
  *                        │  └─cancel / supersede─▶ cancelled        │
  *                        └─(expiresAt passes)──▶ expired ◀──────────┘ (consent not given in time)
  *
- * Bot-Framework-free: the live-check dialog and the root dialog call it.
+ * Bot-Framework-free: the live dialogs (liveDialog.ts and its three subclasses) and the root dialog call it.
  */
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';

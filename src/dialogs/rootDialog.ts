@@ -16,7 +16,7 @@ import { CancelAndHelpDialog, isStale, parseCommand, type Command } from './canc
 import { WATCH_DIALOG, type WatchDialogOptions } from './watchDialog';
 import type { DialogDeps } from './deps';
 import { issueDialogsFor, type IssueOptions, type IssueResult } from './issueDialog';
-import { LIVE_CHECK_DIALOG, type LiveCheckOptions, type Target } from './liveCheckTypes';
+import { LIVE_CHECK_DIALOG, SHARE_DIALOG, WRITE_ACTION_DIALOG, type LiveCheckOptions, type Target, type WriteActionOptions } from './liveCheckTypes';
 import { answerClosedRequest } from './actionReplies';
 import { normalise, sendCard, sendText } from './send';
 
@@ -66,7 +66,7 @@ export class RootDialog extends CancelAndHelpDialog {
   constructor(deps: RootDialogDeps) {
     super(ROOT_DIALOG, deps);
     for (const dialog of issueDialogsFor(deps, this.langs)) this.addDialog(dialog);
-    if (deps.liveCheck) this.addDialog(deps.liveCheck);
+    for (const live of [deps.liveCheck, deps.writeAction, deps.share]) if (live) this.addDialog(live);
     if (deps.watch) this.addDialog(deps.watch);
     this.addDialog(new WaterfallDialog<RouteOptions>(ROOT_FLOW, [this.route.bind(this), this.afterIssue.bind(this)]));
     this.initialDialogId = ROOT_FLOW;
@@ -115,17 +115,17 @@ export class RootDialog extends CancelAndHelpDialog {
         case 'verdict.refresh':
         case 'verdict.share':
         case 'action.request': {
+          // Check again → the check; Share → the share dialog; a suggested change → the write-action dialog.
           const topic = action.data.topic;
-          if (this.deps.liveCheck && typeof topic === 'string' && isIssueIntent(topic)) {
+          const live = action.verb === 'verdict.share' ? this.deps.share : action.verb === 'action.request' ? this.deps.writeAction : this.deps.liveCheck;
+          if (live && typeof topic === 'string' && isIssueIntent(topic)) {
             const options: LiveCheckOptions = { topic, target: (action.data.target ?? {}) as Target, lang };
             if (typeof action.data.subjectId === 'string') options.subjectId = action.data.subjectId;
-            if (action.verb === 'verdict.share') options.purpose = 'share';
             if (action.verb === 'action.request') {
               if (typeof action.data.offer !== 'string') break;
-              options.purpose = 'action';
-              options.offer = action.data.offer;
+              return step.beginDialog(WRITE_ACTION_DIALOG, { ...options, offer: action.data.offer } satisfies WriteActionOptions);
             }
-            return step.beginDialog(LIVE_CHECK_DIALOG, options);
+            return step.beginDialog(action.verb === 'verdict.share' ? SHARE_DIALOG : LIVE_CHECK_DIALOG, options);
           }
           if (action.verb === 'verdict.share') {
             await sendText(context, t(lang, 'dialogs.shareHere'));

@@ -8,7 +8,7 @@ import type * as ACTypes from 'adaptivecards';
 import { ACTION_VERSION } from '../../src/cards/actions';
 import { CARD_BYTE_BUDGET, cardByteSize, type AdaptiveCard } from '../../src/cards/render';
 import { VERBS, isVerb, type VerbHandler } from '../../src/cards/verbs';
-import { LIVE_CHECK_VERBS } from '../../src/dialogs/liveCheckDialog';
+import { LIVE_CHECK_VERBS } from '../../src/dialogs/liveDialog';
 import { GUIDES } from '../../src/dialogs/guides';
 import { ROOT_VERBS } from '../../src/dialogs/rootDialog';
 import { INTERRUPT_VERBS } from '../../src/dialogs/cancelAndHelpDialog';

@@ -10,7 +10,7 @@ import { TurnContext } from 'botbuilder';
 import { ComponentDialog, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { CardAction, readCardAction } from '../../src/cards/actions';
 import { Lang, resolveLang } from '../../src/i18n';
-import { setInvokeCard } from '../../src/dialogs/invokeResponse';
+import { setInvokeCard } from '../../src/cards/clickedCard';
 
 export interface SeenTurn {
   type: string;
