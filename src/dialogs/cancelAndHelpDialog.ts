@@ -7,7 +7,7 @@ import type { TurnContext } from 'botbuilder';
 import { readCardAction, ACTION_VERSION, type CardAction } from '../cards/actions';
 import { isVerb, verbsHandledBy, type Verb } from '../cards/verbs';
 import { helpCard, languageCard, topicTitle } from '../cards/cards';
-import { bcp47, markdown, t, type Lang } from '../i18n';
+import { bcp47, isLang, markdown, t, type Lang } from '../i18n';
 import { isIssueIntent, type IssueIntent } from '../topics';
 import type { Entities, Recognition } from '../recognizer/types';
 import type { DialogDeps } from './deps';
@@ -190,7 +190,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       case 'flow.restart':
         return this.runCommand(dc, { kind: 'restart' }, active);
       case 'lang.set': {
-        const lang = action.data.lang === 'nb' || action.data.lang === 'en' ? action.data.lang : undefined;
+        const lang = isLang(action.data.lang) ? action.data.lang : undefined;
         return this.runCommand(dc, lang ? { kind: 'language', lang } : { kind: 'languageCard' }, active);
       }
       case 'intent.choose': {
