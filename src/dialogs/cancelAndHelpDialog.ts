@@ -7,7 +7,8 @@ import type { TurnContext } from 'botbuilder';
 import { readCardAction, ACTION_VERSION, type CardAction } from '../cards/actions';
 import { isVerb, verbsHandledBy, type Verb } from '../cards/verbs';
 import { helpCard, languageCard, topicTitle } from '../cards/cards';
-import { bcp47, isLang, markdown, t, type Lang } from '../i18n';
+import { LANGS, bcp47, isLang, markdown, t, type Lang } from '../i18n';
+import { alternation, fromAllLanguages, lexicon, phraseSet } from '../i18n/lexicon';
 import { isIssueIntent, type IssueIntent } from '../topics';
 import type { Entities, Recognition } from '../recognizer/types';
 import type { DialogDeps } from './deps';
@@ -25,14 +26,14 @@ export type Command =
   /** Watches and the health report (issue #10): "watch directory sync", "hva overvåker du?", "helsesjekk". */
   | { kind: 'watch'; request: WatchRequest };
 
-const COMMANDS: { re: RegExp; command: Command }[] = [
-  { re: /^(help|hjelp|\?|what can you do|hva kan du( gjøre)?)$/, command: { kind: 'help' } },
-  { re: /^(cancel|avbryt|stop|stopp|quit|avslutt|never mind|glem det)$/, command: { kind: 'cancel' } },
-  { re: /^(start over|restart|start again|reset|begynn på nytt|start på nytt|begynn forfra)$/, command: { kind: 'restart' } },
-  { re: /^(sign out|signout|sign me out|log out|logout|logg ut|logg meg ut)$/, command: { kind: 'signout' } },
-  { re: /^((switch|change) to (norwegian|norsk)|(in |på )?(norwegian|norsk|bokmål)|bytt til norsk|snakk norsk)$/, command: { kind: 'language', lang: 'nb' } },
-  { re: /^((switch|change) to english|(in |på )?(english|engelsk)|bytt til engelsk|speak english)$/, command: { kind: 'language', lang: 'en' } },
-  { re: /^(language|språk|change language|switch language|bytt språk|endre språk)$/, command: { kind: 'languageCard' } },
+/** The whole-message commands, in every language of the lexicon (src/i18n/locales/<lang>/lexicon.ts). */
+const COMMANDS: { phrases: ReadonlySet<string>; command: Command }[] = [
+  { phrases: phraseSet((l) => l.commands.help), command: { kind: 'help' } },
+  { phrases: phraseSet((l) => l.commands.cancel), command: { kind: 'cancel' } },
+  { phrases: phraseSet((l) => l.commands.restart), command: { kind: 'restart' } },
+  { phrases: phraseSet((l) => l.commands.signOut), command: { kind: 'signout' } },
+  ...LANGS.map((lang) => ({ phrases: new Set(lexicon(lang).commands.useThisLanguage), command: { kind: 'language', lang } as Command })),
+  { phrases: phraseSet((l) => l.commands.languageCard), command: { kind: 'languageCard' } },
 ];
 
 /** Sample-tenant mode: "sign in as helpdesk", "logg inn som ga". */
@@ -43,15 +44,15 @@ export function parseCommand(normalised: string): Command | undefined {
   if (as) return { kind: 'signinAs', persona: as[1] };
   const watch = parseWatchRequest(normalised);
   if (watch) return { kind: 'watch', request: watch };
-  return COMMANDS.find((c) => c.re.test(normalised))?.command;
+  return COMMANDS.find((c) => c.phrases.has(normalised))?.command;
 }
 
-/** "actually it's provisioning", "egentlig handler det om klargjøring", "no, it's about …" → the rest. */
-const EXPLICIT_SWITCH = /^(actually|in fact|no,? (it'?s|it is)|wait,? (it'?s|it is)|egentlig|nei,? det (gjelder|handler om)|forresten)\b[\s,]*(.*)$/;
+/** "actually it's provisioning", "no, it's about …" (lexicon `topicSwitch`) → the rest. */
+const EXPLICIT_SWITCH = new RegExp(`^${alternation(fromAllLanguages((l) => l.topicSwitch))}\\b[\\s,]*(.*)$`);
 
 export function explicitSwitch(normalised: string): string | undefined {
   const m = EXPLICIT_SWITCH.exec(normalised);
-  return m ? m[4] || normalised : undefined;
+  return m ? m[1] || normalised : undefined;
 }
 
 const RECOGNITION = Symbol('synchelper.recognition');
