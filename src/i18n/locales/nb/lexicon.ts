@@ -46,7 +46,7 @@ export const nb: Lexicon = {
       'klargjøring', 'klargjøringen', 'klargjort', 'klargjøres', 'brukere', 'brukerne', 'medlemmer', 'takk',
     ],
     provisioningCues: ['provisjon', 'klargj', 'appen', 'bedriftsapp'],
-    provisioningCueWords: [],
+    provisioningCueWords: ['app', 'sso'],
     provisioningNouns: ['klargjøring', 'klargjøringen'],
     groupSuffixes: ['gruppen', 'gruppa', 'gruppe'],
     appSuffixes: ['appen', 'programmet', 'klargjøringen', 'klargjøring'],
