@@ -13,7 +13,7 @@ import { isIssueIntent, type IssueIntent } from '../topics';
 import type { Entities, Recognition } from '../recognizer/types';
 import type { DialogDeps } from './deps';
 import { LangStore } from './lang';
-import { normalise, sendCard, sendText } from './send';
+import { normalize, sendCard, sendText } from './send';
 import { parseWatchRequest, type WatchRequest } from '../watch/commands';
 
 /** Verbs this base handles itself (see src/cards/verbs.ts). */
@@ -39,20 +39,20 @@ const COMMANDS: { phrases: ReadonlySet<string>; command: Command }[] = [
 /** Sample-tenant mode: "sign in as helpdesk", "logg inn som ga". */
 const SIGN_IN_AS = /^(?:sign in as|signin as|log in as|login as|logg (?:inn|på) som)\s+([a-z0-9._@-]{1,64})$/;
 
-export function parseCommand(normalised: string): Command | undefined {
-  const as = SIGN_IN_AS.exec(normalised);
+export function parseCommand(normalized: string): Command | undefined {
+  const as = SIGN_IN_AS.exec(normalized);
   if (as) return { kind: 'signinAs', persona: as[1] };
-  const watch = parseWatchRequest(normalised);
+  const watch = parseWatchRequest(normalized);
   if (watch) return { kind: 'watch', request: watch };
-  return COMMANDS.find((c) => c.phrases.has(normalised))?.command;
+  return COMMANDS.find((c) => c.phrases.has(normalized))?.command;
 }
 
 /** "actually it's provisioning", "no, it's about …" (lexicon `topicSwitch`) → the rest. */
 const EXPLICIT_SWITCH = new RegExp(`^${alternation(fromAllLanguages((l) => l.topicSwitch))}\\b[\\s,]*(.*)$`);
 
-export function explicitSwitch(normalised: string): string | undefined {
-  const m = EXPLICIT_SWITCH.exec(normalised);
-  return m ? m[1] || normalised : undefined;
+export function explicitSwitch(normalized: string): string | undefined {
+  const m = EXPLICIT_SWITCH.exec(normalized);
+  return m ? m[1] || normalized : undefined;
 }
 
 const RECOGNITION = Symbol('synchelper.recognition');
@@ -69,8 +69,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     this.langs = langs ?? new LangStore(deps.userState);
   }
 
-  /** Recognise once per turn, in the turn's language. */
-  protected async recognise(context: TurnContext, text: string): Promise<Recognition> {
+  /** Recognize once per turn, in the turn's language. */
+  protected async recognize(context: TurnContext, text: string): Promise<Recognition> {
     const cache = (context.turnState.get(RECOGNITION) as Map<string, Recognition> | undefined) ?? new Map<string, Recognition>();
     context.turnState.set(RECOGNITION, cache);
     let r = cache.get(text);
@@ -92,7 +92,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   protected abstract switchTopic(innerDc: DialogContext, topic: IssueIntent, entities: Entities): Promise<DialogTurnResult>;
 
   /** Extra topic-switch detection for typed text (issue dialogs). */
-  protected async detectSwitch(_innerDc: DialogContext, _normalised: string): Promise<DialogTurnResult | undefined> {
+  protected async detectSwitch(_innerDc: DialogContext, _normalized: string): Promise<DialogTurnResult | undefined> {
     return undefined;
   }
 
@@ -209,7 +209,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     const action = readCardAction(activity);
     if (action) return this.handleAction(innerDc, action, true);
     if (activity.type !== 'message' || !activity.text) return undefined;
-    const text = normalise(activity.text);
+    const text = normalize(activity.text);
     const command = parseCommand(text);
     if (command) return this.runCommand(innerDc, command, true);
     return this.detectSwitch(innerDc, text);

@@ -194,18 +194,18 @@ export class IssueDialog extends CancelAndHelpDialog {
     return active.state.view as View;
   }
 
-  protected override async detectSwitch(innerDc: DialogContext, normalised: string): Promise<DialogTurnResult | undefined> {
+  protected override async detectSwitch(innerDc: DialogContext, normalized: string): Promise<DialogTurnResult | undefined> {
     const view = this.waitingView(innerDc);
-    const explicit = explicitSwitch(normalised);
+    const explicit = explicitSwitch(normalized);
     if (explicit === undefined) {
       // Only a button/text choice step may be switched by a confident new issue; never a free-text target
       // question, and never inside the live check (sign-in may be waiting for a code).
-      if (!view || wantsFreeText(view) || matchTypedChoice(view, normalised)) return undefined;
-      const r = await this.recognise(innerDc.context, innerDc.context.activity.text ?? normalised);
+      if (!view || wantsFreeText(view) || matchTypedChoice(view, normalized)) return undefined;
+      const r = await this.recognize(innerDc.context, innerDc.context.activity.text ?? normalized);
       if (!r.uncertain && isIssueIntent(r.intent) && r.intent !== this.topic) return this.announceSwitch(innerDc, r.intent, r.entities);
       return undefined;
     }
-    const r = await this.recognise(innerDc.context, explicit);
+    const r = await this.recognize(innerDc.context, explicit);
     if (!r.uncertain && isIssueIntent(r.intent) && r.intent !== this.topic) return this.announceSwitch(innerDc, r.intent, r.entities);
     // "actually it's provisioning": a family, not an issue → ask which one.
     const family = FAMILY_PRECEDENCE.find((f) => FAMILY_WORDS[f].test(explicit));

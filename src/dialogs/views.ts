@@ -112,15 +112,15 @@ const WORDS: { kinds: View['kind'][]; words: ReadonlySet<string>; answer: (view:
   { kinds: ['confirm'], words: phraseSet((l) => l.typedChoices.decline), answer: (v) => ({ verb: 'action.cancel', data: { pending: v.kind === 'confirm' ? v.pending : '' } }) },
 ];
 
-/** A typed word that means a button ("next", "neste", "skip"…). `normalised` comes from send.normalise. */
-export function matchTypedChoice(view: View, normalised: string): Answer | undefined {
+/** A typed word that means a button ("next", "neste", "skip"…). `normalized` comes from send.normalize. */
+export function matchTypedChoice(view: View, normalized: string): Answer | undefined {
   if (view.kind === 'candidate') {
     // "2", the name, or the object id of one of the offered candidates.
-    const picked = view.candidates.find((c, i) => normalised === String(i + 1) || normalised === c.title.toLowerCase() || normalised === c.id.toLowerCase());
+    const picked = view.candidates.find((c, i) => normalized === String(i + 1) || normalized === c.title.toLowerCase() || normalized === c.id.toLowerCase());
     return picked ? { verb: 'candidate.choose', data: { candidate: picked.id } } : undefined;
   }
   for (const w of WORDS) {
-    if (!w.kinds.includes(view.kind) || !w.words.has(normalised)) continue;
+    if (!w.kinds.includes(view.kind) || !w.words.has(normalized)) continue;
     const answer = w.answer(view);
     if (answer.verb === 'target.skip' && !(view.kind === 'target' && view.optional)) continue;
     return answer;

@@ -2,7 +2,7 @@
  * One lexicon per language: the words the bot listens for (commands, typed answers to cards, family and entity
  * words, acknowledgements, language cues, watch commands). Each language's lexicon lives in its locale folder,
  * `src/i18n/locales/<code>/lexicon.ts`, beside its strings; code builds its matchers from these lists and holds no
- * words of its own. Matching is exact on text the caller has normalised (lower case, single spaces, no trailing
+ * words of its own. Matching is exact on text the caller has normalized (lower case, single spaces, no trailing
  * punctuation) unless a field says otherwise; lists are written in lower case.
  *
  * Pattern lists (where a field says so) are alternations of literal phrases, escaped here, and an entry ending in

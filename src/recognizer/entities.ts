@@ -209,7 +209,7 @@ function runWord(t: Token): boolean {
 }
 
 /** Capitalised runs of up to four words, in order (one pass over the tokens). */
-function capitalisedRuns(tokens: Token[]): string[] {
+function capitalizedRuns(tokens: Token[]): string[] {
   const runs: string[] = [];
   let run: string[] = [];
   const close = () => {
@@ -332,7 +332,7 @@ export function extractEntities(text: string): Entities {
       if (name && provisioning) entities.app = name;
     }
   }
-  const names = distinctSpans([entities.app, entities.group, entities.user, ...spans, ...capitalisedRuns(tokens)]);
+  const names = distinctSpans([entities.app, entities.group, entities.user, ...spans, ...capitalizedRuns(tokens)]);
   if (names.length > 0) entities.names = names;
   return entities;
 }

@@ -99,14 +99,14 @@ const STOP = new Set([
   'er', 'var', 'har', 'som', 'at', 'sa', 'bare', 'fortsatt', 'meg', 'oss', 'min', 'mitt', 'mine', 'vart',
 ]);
 
-export interface Normalised {
+export interface Normalized {
   /** Canonical word tokens (after synonyms, before stemming; stop words removed). */
   words: string[];
   /** Stemmed tokens, aligned with words. */
   stems: string[];
 }
 
-export function normalise(text: string): Normalised {
+export function normalize(text: string): Normalized {
   let s = replaceEmails(text.replace(URL, ' xurl ').replace(GUID, ' xguid '), ' xemail ').replace(QUOTED, (m) => ` xname ${m.slice(1, -1)} `);
   s = fold(s);
   // Split CamelCase error codes are kept whole; separate punctuation but keep apostrophes inside words.
@@ -120,7 +120,7 @@ export function normalise(text: string): Normalised {
   return { words, stems: words.map(stem) };
 }
 
-/** A normalised key for overlap checks between data sets. */
+/** A normalized key for overlap checks between data sets. */
 export function overlapKey(text: string): string {
-  return normalise(text).stems.join(' ');
+  return normalize(text).stems.join(' ');
 }

@@ -46,9 +46,9 @@ const BY_LANG = LANGS.map((lang) => patternsOf(lexicon(lang).watch));
 /** Each command in every language, in this order. */
 const PATTERNS: Pattern[] = (['sync', 'provisioning', 'license', 'list', 'stop', 'health'] as const).flatMap((kind) => BY_LANG.map((p) => p[kind]));
 
-export function parseWatchRequest(normalised: string): WatchRequest | undefined {
+export function parseWatchRequest(normalized: string): WatchRequest | undefined {
   for (const { re, make } of PATTERNS) {
-    const m = re.exec(normalised);
+    const m = re.exec(normalized);
     if (m) return make(m);
   }
   return undefined;
