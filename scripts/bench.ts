@@ -33,7 +33,7 @@ import { createGraphClient, type GraphApi } from '../src/graph';
 import { start } from '../src/index';
 import { createRecognizer } from '../src/recognizer';
 import { extractEntities } from '../src/recognizer/entities';
-import { normalise } from '../src/recognizer/normalize';
+import { normalize } from '../src/recognizer/normalize';
 import { HOSTILE_SHAPES } from '../test/helpers/hostileText';
 import { SAMPLE, startSampleTenant } from '../src/sampleTenant';
 import { startBotConnector } from '../test/helpers/botConnector';
@@ -209,7 +209,7 @@ async function recogniserBench(): Promise<void> {
   recognizer.recognize('warm up'); // trains on first use
   const train = performance.now() - t0;
   const texts = ["my group won't update", 'brukerne blir ikke klargjort til Salesforce', 'AttributeValueMustBeUnique on proxyAddresses', 'hei'];
-  const baseline = await measure(RUNS * 20, () => texts.forEach((x) => normalise(x)));
+  const baseline = await measure(RUNS * 20, () => texts.forEach((x) => normalize(x)));
   const full = await measure(RUNS * 20, () => texts.forEach((x) => recognizer.recognize(x)));
   row(`recogniser: 4 utterances (training took ${train.toFixed(0)} ms)`, full, baseline, 'baseline = normalisation only');
 }
@@ -219,7 +219,7 @@ async function hostileBench(): Promise<void> {
   recognizer.recognize('warm up');
   for (const shape of ["'a' repeated", '" alternations', 'a long dotted run', 'group keywords with names']) {
     const text = HOSTILE_SHAPES[shape];
-    const baseline = await measure(RUNS, () => normalise(text));
+    const baseline = await measure(RUNS, () => normalize(text));
     const full = await measure(RUNS, () => {
       extractEntities(text);
       recognizer.recognize(text);

@@ -4,7 +4,7 @@
  * sign-in card (src/auth/sampleSignIn.ts) both read typed text through `parseSignInCommand`, so a phrasing works
  * everywhere or nowhere. Every language's phrases are accepted whatever language the conversation uses.
  */
-import type { Lang } from '../i18n';
+import { fromAllLanguages, phraseSet } from '../i18n/lexicon';
 import { AT_ON_ONE_LINE, replaceTagSpans } from '../textScan';
 import { normalizePersona } from './personas';
 
@@ -15,23 +15,11 @@ export type SignInCommand =
   | { kind: 'signout' };
 
 /** Phrases per language, matched case-insensitively against text whose spaces are already single. */
-const PHRASES: Record<Lang, { signInAs: RegExp; signOut: RegExp }> = {
-  // "sign in as", "signin as", "log in as", "login as", "log on as", "please sign in as";
-  // "sign out", "signout", "sign me out", "log out", "logout", "log off", "please log out".
-  en: {
-    signInAs: /^(?:please )?(?:sign|log) ?(?:in|on) as (.*)$/i,
-    signOut: /^(?:please )?(?:sign(?: me)? ?out|log(?: me)? ?(?:out|off))$/i,
-  },
-  // "logg inn som", "logg på som", "log inn som"; "logg ut", "logg meg ut", "logg av", "log ut".
-  nb: {
-    signInAs: /^logg? ?(?:inn|på) som (.*)$/i,
-    signOut: /^logg?(?: meg)? ?(?:ut|av)$/i,
-  },
-};
+/** Every language's phrases at once (a sign-in command works whatever language the conversation is in). */
+const SIGN_OUT = phraseSet((l) => l.commands.signOut);
+/** Longest first, so "please sign in as" wins over a shorter phrase it contains. */
+const SIGN_IN_AS = fromAllLanguages((l) => l.commands.signInAs).sort((a, b) => b.length - a.length);
 
-const LANGUAGES = Object.keys(PHRASES) as Lang[];
-
-/** What may stand after "sign in as" (with or without quotes around it) for the text to be this command. */
 const NAME = /^[A-Za-z0-9._@-]{1,64}$/;
 const QUOTES = '"\'«»“”‘’';
 const TRAILING = `.!?,;:${QUOTES}`;
@@ -62,15 +50,12 @@ export function parseSignInCommand(text: string | undefined): SignInCommand | un
   if (!text) return undefined;
   const cleaned = clean(text);
   if (!cleaned) return undefined;
-  for (const lang of LANGUAGES) {
-    const { signInAs, signOut } = PHRASES[lang];
-    if (signOut.test(cleaned)) return { kind: 'signout' };
-    const as = signInAs.exec(cleaned);
-    if (!as) continue;
-    const name = unquote(as[1]);
-    if (!NAME.test(name)) return undefined;
-    const persona = normalizePersona(name);
-    return persona ? { kind: 'persona', persona } : { kind: 'notAPersona', name };
-  }
-  return undefined;
+  const lower = cleaned.toLowerCase();
+  if (SIGN_OUT.has(lower)) return { kind: 'signout' };
+  const phrase = SIGN_IN_AS.find((p) => lower.startsWith(`${p} `));
+  if (!phrase) return undefined;
+  const name = unquote(cleaned.slice(phrase.length + 1));
+  if (!NAME.test(name)) return undefined;
+  const persona = normalizePersona(name);
+  return persona ? { kind: 'persona', persona } : { kind: 'notAPersona', name };
 }

@@ -5,7 +5,7 @@
 import { FAMILY_NAMES, topicsOf, type IssueIntent, type TargetKind } from '../topics';
 
 export type { TargetKind };
-import { inert, markdown, t, type Lang } from '../i18n';
+import { LOCALES, inert, markdown, nextLang, t, type Lang } from '../i18n';
 import { renderCard, type AdaptiveCard } from './render';
 import { button, type Button } from './buttons';
 
@@ -46,7 +46,7 @@ export function welcomeCard(lang: Lang): AdaptiveCard {
     intro: t(lang, 'cards.welcome.intro'),
     privacy: t(lang, 'cards.welcome.privacy'),
     families: FAMILY_NAMES.map((f) => family(`family-${f}`, t(lang, `cards.welcome.${f}`), topicsOf(f))),
-    actions: [button(t(lang, 'cards.help.button'), 'help.show'), button(t(lang, 'cards.lang.button'), 'lang.set', { lang: lang === 'nb' ? 'en' : 'nb' })],
+    actions: [button(t(lang, 'cards.help.button'), 'help.show'), button(t(lang, 'cards.lang.button'), 'lang.set', { lang: nextLang(lang) })],
   });
 }
 
@@ -58,7 +58,7 @@ export function helpCard(lang: Lang, lead?: string): AdaptiveCard {
     commandsLabel: t(lang, 'cards.help.commands'),
     families: families(lang),
     commands: commands(lang),
-    actions: [button(t(lang, 'cards.lang.button'), 'lang.set', { lang: lang === 'nb' ? 'en' : 'nb' })],
+    actions: [button(t(lang, 'cards.lang.button'), 'lang.set', { lang: nextLang(lang) })],
   });
 }
 
@@ -76,7 +76,7 @@ export function languageCard(lang: Lang): AdaptiveCard {
   return messageCard({
     title: t(lang, 'cards.lang.title'),
     text: t(lang, 'cards.lang.text'),
-    buttons: [button('English', 'lang.set', { lang: 'en' }, lang === 'en' ? 'positive' : undefined), button('Norsk (bokmål)', 'lang.set', { lang: 'nb' }, lang === 'nb' ? 'positive' : undefined)],
+    buttons: LOCALES.map((l) => button(l.displayName, 'lang.set', { lang: l.code }, lang === l.code ? 'positive' : undefined)),
   });
 }
 

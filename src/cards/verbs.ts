@@ -22,7 +22,7 @@ export const VERBS = {
   'help.show': { handler: 'interrupt', about: 'show the help card' },
   /** Start over: cancel everything and show where to begin. */
   'flow.restart': { handler: 'interrupt', about: 'start over' },
-  /** Language switch: data.lang is 'en' or 'nb'. */
+  /** Language switch: data.lang is a code from the locale table (src/i18n/locales.ts). */
   'lang.set': { handler: 'interrupt', about: 'set the language preference' },
   /** Intro card: data.mode is 'live' (check my tenant) or 'guided' (step by step). */
   'issue.mode': { handler: 'issue', about: 'choose live check or guided steps' },

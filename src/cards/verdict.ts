@@ -12,7 +12,7 @@
 import type { Diagnosis, Finding, Severity, Text, EvidenceValue } from '../diagnostics/types';
 import { sortFindings } from '../diagnostics/types';
 import type { Target } from '../topics';
-import { t, literal, markdown, type Lang, type Param } from '../i18n';
+import { bcp47, t, literal, markdown, type Lang, type Param } from '../i18n';
 import { cardByteSize, CARD_BYTE_BUDGET, type AdaptiveCard } from './render';
 import { button, type Button } from './buttons';
 import type { Verb } from './verbs';
@@ -62,7 +62,7 @@ function valueText(a: Audience, property: string, value: EvidenceValue): string 
   if (value === null) return 'null';
   if (value === '') return t(a.lang, 'cards.verdict.empty');
   if (typeof value === 'boolean') return t(a.lang, value ? 'cards.verdict.yes' : 'cards.verdict.no');
-  if (typeof value === 'number') return new Intl.NumberFormat(a.lang === 'nb' ? 'nb-NO' : 'en-US').format(value);
+  if (typeof value === 'number') return new Intl.NumberFormat(bcp47(a.lang)).format(value);
   if (ISO_DATE.test(value)) return formatWhen(a, value);
   // A log entry in short form ("<time> · action · status · user · code"): the time formatted, the rest literal.
   const [first, ...rest] = value.split(' · ');

@@ -7,12 +7,13 @@ import type { TurnContext } from 'botbuilder';
 import { readCardAction, ACTION_VERSION, type CardAction } from '../cards/actions';
 import { isVerb, verbsHandledBy, type Verb } from '../cards/verbs';
 import { helpCard, languageCard, topicTitle } from '../cards/cards';
-import { bcp47, markdown, t, type Lang } from '../i18n';
+import { LANGS, bcp47, isLang, markdown, t, type Lang } from '../i18n';
+import { alternation, fromAllLanguages, lexicon, phraseSet } from '../i18n/lexicon';
 import { isIssueIntent, type IssueIntent } from '../topics';
 import type { Entities, Recognition } from '../recognizer/types';
 import type { DialogDeps } from './deps';
 import { LangStore } from './lang';
-import { normalise, sendCard, sendText } from './send';
+import { normalize, sendCard, sendText } from './send';
 import { parseWatchRequest, type WatchRequest } from '../watch/commands';
 import { parseSignInCommand } from '../auth/commands';
 
@@ -26,31 +27,32 @@ export type Command =
   /** Watches and the health report (issue #10): "watch directory sync", "hva overvåker du?", "helsesjekk". */
   | { kind: 'watch'; request: WatchRequest };
 
-const COMMANDS: { re: RegExp; command: Command }[] = [
-  { re: /^(help|hjelp|\?|what can you do|hva kan du( gjøre)?)$/, command: { kind: 'help' } },
-  { re: /^(cancel|avbryt|stop|stopp|quit|avslutt|never mind|glem det)$/, command: { kind: 'cancel' } },
-  { re: /^(start over|restart|start again|reset|begynn på nytt|start på nytt|begynn forfra)$/, command: { kind: 'restart' } },
-  { re: /^((switch|change) to (norwegian|norsk)|(in |på )?(norwegian|norsk|bokmål)|bytt til norsk|snakk norsk)$/, command: { kind: 'language', lang: 'nb' } },
-  { re: /^((switch|change) to english|(in |på )?(english|engelsk)|bytt til engelsk|speak english)$/, command: { kind: 'language', lang: 'en' } },
-  { re: /^(language|språk|change language|switch language|bytt språk|endre språk)$/, command: { kind: 'languageCard' } },
+/** The whole-message commands, in every language of the lexicon (src/i18n/locales/<lang>/lexicon.ts). */
+const COMMANDS: { phrases: ReadonlySet<string>; command: Command }[] = [
+  { phrases: phraseSet((l) => l.commands.help), command: { kind: 'help' } },
+  { phrases: phraseSet((l) => l.commands.cancel), command: { kind: 'cancel' } },
+  { phrases: phraseSet((l) => l.commands.restart), command: { kind: 'restart' } },
+  { phrases: phraseSet((l) => l.commands.signOut), command: { kind: 'signout' } },
+  ...LANGS.map((lang) => ({ phrases: new Set(lexicon(lang).commands.useThisLanguage), command: { kind: 'language', lang } as Command })),
+  { phrases: phraseSet((l) => l.commands.languageCard), command: { kind: 'languageCard' } },
 ];
 
-export function parseCommand(normalised: string): Command | undefined {
+export function parseCommand(normalized: string): Command | undefined {
   // "sign in as helpdesk" / "logg inn som ga" (sample tenant) and "sign out" / "logg ut": the sign-in grammar.
-  const signIn = parseSignInCommand(normalised);
+  const signIn = parseSignInCommand(normalized);
   if (signIn?.kind === 'signout') return { kind: 'signout' };
   if (signIn) return { kind: 'signinAs', persona: signIn.kind === 'persona' ? signIn.persona : signIn.name };
-  const watch = parseWatchRequest(normalised);
+  const watch = parseWatchRequest(normalized);
   if (watch) return { kind: 'watch', request: watch };
-  return COMMANDS.find((c) => c.re.test(normalised))?.command;
+  return COMMANDS.find((c) => c.phrases.has(normalized))?.command;
 }
 
-/** "actually it's provisioning", "egentlig handler det om klargjøring", "no, it's about …" → the rest. */
-const EXPLICIT_SWITCH = /^(actually|in fact|no,? (it'?s|it is)|wait,? (it'?s|it is)|egentlig|nei,? det (gjelder|handler om)|forresten)\b[\s,]*(.*)$/;
+/** "actually it's provisioning", "no, it's about …" (lexicon `topicSwitch`) → the rest. */
+const EXPLICIT_SWITCH = new RegExp(`^${alternation(fromAllLanguages((l) => l.topicSwitch))}\\b[\\s,]*(.*)$`);
 
-export function explicitSwitch(normalised: string): string | undefined {
-  const m = EXPLICIT_SWITCH.exec(normalised);
-  return m ? m[4] || normalised : undefined;
+export function explicitSwitch(normalized: string): string | undefined {
+  const m = EXPLICIT_SWITCH.exec(normalized);
+  return m ? m[1] || normalized : undefined;
 }
 
 const RECOGNITION = Symbol('synchelper.recognition');
@@ -67,8 +69,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     this.langs = langs ?? new LangStore(deps.userState);
   }
 
-  /** Recognise once per turn, in the turn's language. */
-  protected async recognise(context: TurnContext, text: string): Promise<Recognition> {
+  /** Recognize once per turn, in the turn's language. */
+  protected async recognize(context: TurnContext, text: string): Promise<Recognition> {
     const cache = (context.turnState.get(RECOGNITION) as Map<string, Recognition> | undefined) ?? new Map<string, Recognition>();
     context.turnState.set(RECOGNITION, cache);
     let r = cache.get(text);
@@ -90,7 +92,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   protected abstract switchTopic(innerDc: DialogContext, topic: IssueIntent, entities: Entities): Promise<DialogTurnResult>;
 
   /** Extra topic-switch detection for typed text (issue dialogs). */
-  protected async detectSwitch(_innerDc: DialogContext, _normalised: string): Promise<DialogTurnResult | undefined> {
+  protected async detectSwitch(_innerDc: DialogContext, _normalized: string): Promise<DialogTurnResult | undefined> {
     return undefined;
   }
 
@@ -189,7 +191,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       case 'flow.restart':
         return this.runCommand(dc, { kind: 'restart' }, active);
       case 'lang.set': {
-        const lang = action.data.lang === 'nb' || action.data.lang === 'en' ? action.data.lang : undefined;
+        const lang = isLang(action.data.lang) ? action.data.lang : undefined;
         return this.runCommand(dc, lang ? { kind: 'language', lang } : { kind: 'languageCard' }, active);
       }
       case 'intent.choose': {
@@ -207,7 +209,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     const action = readCardAction(activity);
     if (action) return this.handleAction(innerDc, action, true);
     if (activity.type !== 'message' || !activity.text) return undefined;
-    const text = normalise(activity.text);
+    const text = normalize(activity.text);
     const command = parseCommand(text);
     if (command) return this.runCommand(innerDc, command, true);
     return this.detectSwitch(innerDc, text);

@@ -9,7 +9,7 @@ import { readCardAction } from '../cards/actions';
 import { t } from '../i18n';
 import type { LangStore } from './lang';
 import { belongsTo, matchTypedChoice, renderView, wantsFreeText, type Answer, type View } from './views';
-import { normalise, sendCard, sendText } from './send';
+import { normalize, sendCard, sendText } from './send';
 
 export const CARD_PROMPT = 'cardPrompt';
 
@@ -44,7 +44,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     }
     const raw = dc.context.activity.type === 'message' ? (dc.context.activity.text ?? '').trim() : '';
     if (!raw) return Dialog.EndOfTurn;
-    const typed = matchTypedChoice(view, normalise(raw));
+    const typed = matchTypedChoice(view, normalize(raw));
     if (typed) return dc.endDialog(typed);
     if (wantsFreeText(view)) return dc.endDialog({ verb: 'target.submit', data: { target: raw } } satisfies Answer);
     await sendText(dc.context, t(lang, 'dialogs.useButtons'));

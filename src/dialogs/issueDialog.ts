@@ -8,7 +8,8 @@ import { Dialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type Dia
 import { chooseIntentCard } from '../cards/cards';
 import { verbsHandledBy, type Verb } from '../cards/verbs';
 import { t } from '../i18n';
-import { familyOf, isIssueIntent, ISSUE_INTENTS, topicSpec, type IssueIntent, type TopicSpec } from '../topics';
+import { fromAllLanguages, wordsPattern } from '../i18n/lexicon';
+import { FAMILY_NAMES, familyOf, isIssueIntent, ISSUE_INTENTS, topicSpec, type Family, type IssueIntent, type TopicSpec } from '../topics';
 import type { Entities } from '../recognizer/types';
 import { CancelAndHelpDialog, explicitSwitch } from './cancelAndHelpDialog';
 import { CARD_PROMPT, CardPrompt, type CardPromptOptions } from './cardPrompt';
@@ -42,10 +43,10 @@ interface IssueValues {
 
 const KNOWN_ERRORS = /attributevaluemustbeunique|invalidsoftmatch|invalidhardmatch|objecttypemismatch|identitydatavalidationfailed|datavalidationfailed|largeobject|exceededallowedlength|federateddomainchangeerror|admin role conflict|error type 114|\b114\b|quarantined/i;
 
-const FAMILY_WORDS: Record<'group' | 'provisioning', RegExp> = {
-  group: /\b(group|groups|gruppe|gruppa|grupper|gruppene|sync|synkronisering\w*|entra connect|ad connect)\b/,
-  provisioning: /\b(provisioning|provision|klargjøring\w*|klargjør\w*|app|apps|appen|enterprise app|bedriftsapp\w*|scim)\b/,
-};
+/** Words that name a family in "actually it's provisioning", in every language (lexicon `familyWords`). */
+const FAMILY_WORDS = Object.fromEntries(FAMILY_NAMES.map((f) => [f, wordsPattern(fromAllLanguages((l) => l.familyWords[f]))])) as Record<Family, RegExp>;
+/** Which family a switch names when words of several appear ("sync the app"): provisioning, the narrower, first. */
+const FAMILY_PRECEDENCE: Family[] = ['provisioning', ...FAMILY_NAMES.filter((f) => f !== 'provisioning')];
 
 function targetFromEntities(topic: IssueIntent, e: Entities | undefined): Target {
   if (!e) return {};
@@ -193,21 +194,21 @@ export class IssueDialog extends CancelAndHelpDialog {
     return active.state.view as View;
   }
 
-  protected override async detectSwitch(innerDc: DialogContext, normalised: string): Promise<DialogTurnResult | undefined> {
+  protected override async detectSwitch(innerDc: DialogContext, normalized: string): Promise<DialogTurnResult | undefined> {
     const view = this.waitingView(innerDc);
-    const explicit = explicitSwitch(normalised);
+    const explicit = explicitSwitch(normalized);
     if (explicit === undefined) {
       // Only a button/text choice step may be switched by a confident new issue; never a free-text target
       // question, and never inside the live check (sign-in may be waiting for a code).
-      if (!view || wantsFreeText(view) || matchTypedChoice(view, normalised)) return undefined;
-      const r = await this.recognise(innerDc.context, innerDc.context.activity.text ?? normalised);
+      if (!view || wantsFreeText(view) || matchTypedChoice(view, normalized)) return undefined;
+      const r = await this.recognize(innerDc.context, innerDc.context.activity.text ?? normalized);
       if (!r.uncertain && isIssueIntent(r.intent) && r.intent !== this.topic) return this.announceSwitch(innerDc, r.intent, r.entities);
       return undefined;
     }
-    const r = await this.recognise(innerDc.context, explicit);
+    const r = await this.recognize(innerDc.context, explicit);
     if (!r.uncertain && isIssueIntent(r.intent) && r.intent !== this.topic) return this.announceSwitch(innerDc, r.intent, r.entities);
     // "actually it's provisioning": a family, not an issue → ask which one.
-    const family = FAMILY_WORDS.provisioning.test(explicit) ? 'provisioning' : FAMILY_WORDS.group.test(explicit) ? 'group' : undefined;
+    const family = FAMILY_PRECEDENCE.find((f) => FAMILY_WORDS[f].test(explicit));
     const ranked = r.ranked.map((x) => x.intent).filter(isIssueIntent).filter((i) => i !== this.topic && (!family || familyOf(i) === family));
     const pool = ranked.length ? ranked : ISSUE_INTENTS.filter((i) => i !== this.topic && (!family || familyOf(i) === family));
     const choices = pool.slice(0, 4);

@@ -4,7 +4,7 @@
  * Norwegian, and card clicks after it stay Norwegian); else English.
  */
 import type { StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
-import { resolveLang, type Lang } from '../i18n';
+import { DEFAULT_LANG, resolveLang, type Lang } from '../i18n';
 import { detectLanguage } from '../recognizer/language';
 
 export const LANG_PROPERTY = 'synchelper.lang';
@@ -40,10 +40,10 @@ export class LangStore {
     const detected = text ? detectLanguage(text) : undefined;
     const stored = this.written ? await this.written.get(context) : this.writtenFallback.get(this.key(context));
     // Kept only while it matters: an admin who writes the client's language leaves nothing stored.
-    if (detected === 'nb' && stored !== 'nb') {
-      if (this.written) await this.written.set(context, 'nb');
-      else remember(this.writtenFallback, this.key(context), 'nb');
-    } else if (detected === 'en' && stored) {
+    if (detected && detected !== DEFAULT_LANG && stored !== detected) {
+      if (this.written) await this.written.set(context, detected);
+      else remember(this.writtenFallback, this.key(context), detected);
+    } else if (detected === DEFAULT_LANG && stored) {
       if (this.written) await this.written.delete(context);
       else this.writtenFallback.delete(this.key(context));
     }
@@ -55,7 +55,7 @@ export class LangStore {
     if (cached) return cached;
     const preference = await this.preference(context);
     let lang = resolveLang(context.activity.locale, preference);
-    if (!preference && lang === 'en' && (await this.writtenLang(context)) === 'nb') lang = 'nb';
+    if (!preference && lang === DEFAULT_LANG) lang = (await this.writtenLang(context)) ?? lang;
     context.turnState.set(TURN_KEY, lang);
     return lang;
   }

@@ -18,7 +18,7 @@ import type { DialogDeps } from './deps';
 import { issueDialogsFor, type IssueOptions, type IssueResult } from './issueDialog';
 import { LIVE_CHECK_DIALOG, SHARE_DIALOG, WRITE_ACTION_DIALOG, type LiveCheckOptions, type Target, type WriteActionOptions } from './liveCheckTypes';
 import { answerClosedRequest } from './actionReplies';
-import { normalise, sendCard, sendText } from './send';
+import { normalize, sendCard, sendText } from './send';
 
 export const ROOT_DIALOG = 'root';
 const ROOT_FLOW = 'root.flow';
@@ -163,14 +163,14 @@ export class RootDialog extends CancelAndHelpDialog {
       return step.endDialog();
     }
     if (context.activity.type !== 'message' || !context.activity.text?.trim()) return step.endDialog();
-    const text = normalise(context.activity.text);
+    const text = normalize(context.activity.text);
     const command = parseCommand(text);
     if (command?.kind === 'watch' && this.deps.watch) return this.runCommand(step, command, false);
     if (command) {
       await this.runCommand(step, command, false);
       return step.endDialog();
     }
-    const r = await this.recognise(context, context.activity.text);
+    const r = await this.recognize(context, context.activity.text);
     const route = routeOf(r, context.activity.text);
     switch (route.kind) {
       case 'issue':

@@ -11,7 +11,7 @@ export async function sendText(context: TurnContext, text: string): Promise<void
 }
 
 /** Lower-case, trimmed, without trailing punctuation or surrounding quotes: for matching typed commands. */
-export function normalise(text: string | undefined): string {
+export function normalize(text: string | undefined): string {
   const lower = replaceTagSpans(text ?? '', AT_ON_ONE_LINE, () => ' ').toLowerCase();
   return trimEndChars(lower, '.!?,;:"\'«»')
     .replace(/^["'«»]+/g, '')

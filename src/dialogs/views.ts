@@ -7,6 +7,7 @@ import type { AdaptiveCard } from '../cards/render';
 import type { Verb } from '../cards/verbs';
 import { introCard, askTargetCard, stepCard, chooseCandidateCard, confirmActionCard, shareChannelCard, type TargetKind } from '../cards/cards';
 import { t } from '../i18n';
+import { phraseSet } from '../i18n/lexicon';
 import { stepData } from './guides';
 import type { CandidateOption } from './checks';
 import type { ProvisioningAction } from '../diagnostics/provisioning';
@@ -99,26 +100,27 @@ export function wantsFreeText(view: View): boolean {
   return view.kind === 'target';
 }
 
-const WORDS: { kinds: View['kind'][]; re: RegExp; answer: (view: View) => Answer }[] = [
-  { kinds: ['intro'], re: /^(check( my tenant)?|live|sjekk( leieren( min)?)?|direkte)$/, answer: () => ({ verb: 'issue.mode', data: { mode: 'live' } }) },
-  { kinds: ['intro'], re: /^(guide( me)?( step by step)?|guided|steps?|veiled( meg)?( steg for steg)?|steg for steg)$/, answer: () => ({ verb: 'issue.mode', data: { mode: 'guided' } }) },
-  { kinds: ['step'], re: /^(next|done|done,? next|ok|neste|ferdig|ferdig,? neste)$/, answer: (v) => ({ verb: 'guide.next', data: { step: v.kind === 'step' ? v.index : 0 } }) },
-  { kinds: ['step'], re: /^(that fixed it|fixed|solved|it works( now)?|det løste (det|seg)|løst|det virker( nå)?)$/, answer: (v) => ({ verb: 'guide.fixed', data: { step: v.kind === 'step' ? v.index : 0 } }) },
-  { kinds: ['step'], re: /^(didn'?t help|did not help|no luck|still broken|hjalp ikke|det hjalp ikke|fortsatt feil)$/, answer: (v) => ({ verb: 'guide.nohelp', data: { step: v.kind === 'step' ? v.index : 0 } }) },
-  { kinds: ['target'], re: /^(skip|no|none|nei|ingen|hopp over)$/, answer: () => ({ verb: 'target.skip', data: {} }) },
-  { kinds: ['confirm'], re: /^(yes|yes,? go ahead|go ahead|confirm|ja|ja,? fortsett|fortsett|bekreft)$/, answer: (v) => ({ verb: 'action.confirm', data: { pending: v.kind === 'confirm' ? v.pending : '' } }) },
-  { kinds: ['confirm'], re: /^(no|cancel|don'?t|nei|avbryt|ikke gjør det)$/, answer: (v) => ({ verb: 'action.cancel', data: { pending: v.kind === 'confirm' ? v.pending : '' } }) },
+/** Typed words for a card's buttons, in every language of the lexicon (`typedChoices`). */
+const WORDS: { kinds: View['kind'][]; words: ReadonlySet<string>; answer: (view: View) => Answer }[] = [
+  { kinds: ['intro'], words: phraseSet((l) => l.typedChoices.live), answer: () => ({ verb: 'issue.mode', data: { mode: 'live' } }) },
+  { kinds: ['intro'], words: phraseSet((l) => l.typedChoices.guided), answer: () => ({ verb: 'issue.mode', data: { mode: 'guided' } }) },
+  { kinds: ['step'], words: phraseSet((l) => l.typedChoices.next), answer: (v) => ({ verb: 'guide.next', data: { step: v.kind === 'step' ? v.index : 0 } }) },
+  { kinds: ['step'], words: phraseSet((l) => l.typedChoices.fixed), answer: (v) => ({ verb: 'guide.fixed', data: { step: v.kind === 'step' ? v.index : 0 } }) },
+  { kinds: ['step'], words: phraseSet((l) => l.typedChoices.noHelp), answer: (v) => ({ verb: 'guide.nohelp', data: { step: v.kind === 'step' ? v.index : 0 } }) },
+  { kinds: ['target'], words: phraseSet((l) => l.typedChoices.skip), answer: () => ({ verb: 'target.skip', data: {} }) },
+  { kinds: ['confirm'], words: phraseSet((l) => l.typedChoices.confirm), answer: (v) => ({ verb: 'action.confirm', data: { pending: v.kind === 'confirm' ? v.pending : '' } }) },
+  { kinds: ['confirm'], words: phraseSet((l) => l.typedChoices.decline), answer: (v) => ({ verb: 'action.cancel', data: { pending: v.kind === 'confirm' ? v.pending : '' } }) },
 ];
 
-/** A typed word that means a button ("next", "neste", "skip"…). `normalised` comes from send.normalise. */
-export function matchTypedChoice(view: View, normalised: string): Answer | undefined {
+/** A typed word that means a button ("next", "neste", "skip"…). `normalized` comes from send.normalize. */
+export function matchTypedChoice(view: View, normalized: string): Answer | undefined {
   if (view.kind === 'candidate') {
     // "2", the name, or the object id of one of the offered candidates.
-    const picked = view.candidates.find((c, i) => normalised === String(i + 1) || normalised === c.title.toLowerCase() || normalised === c.id.toLowerCase());
+    const picked = view.candidates.find((c, i) => normalized === String(i + 1) || normalized === c.title.toLowerCase() || normalized === c.id.toLowerCase());
     return picked ? { verb: 'candidate.choose', data: { candidate: picked.id } } : undefined;
   }
   for (const w of WORDS) {
-    if (!w.kinds.includes(view.kind) || !w.re.test(normalised)) continue;
+    if (!w.kinds.includes(view.kind) || !w.words.has(normalized)) continue;
     const answer = w.answer(view);
     if (answer.verb === 'target.skip' && !(view.kind === 'target' && view.optional)) continue;
     return answer;

@@ -7,11 +7,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { resourcePath } from '../paths';
 import { literal, Markdown } from './literal';
+import { DEFAULT_LANG, LANGS, isLang, langOfLocale, localeInfo, type Lang } from './locales';
 
 export { inert, literal, markdown, Markdown } from './literal';
-
-export type Lang = 'en' | 'nb';
-export const LANGS: readonly Lang[] = ['en', 'nb'];
+export { DEFAULT_LANG, LANGS, LOCALES, isLang, localeInfo, nextLang, type Lang, type LocaleInfo } from './locales';
 
 type Table = Record<string, string>;
 let tables: Record<Lang, Table> | undefined;
@@ -31,16 +30,11 @@ function loadLang(lang: Lang): Table {
 }
 
 export function allTables(): Record<Lang, Table> {
-  if (!tables) tables = { en: loadLang('en'), nb: loadLang('nb') };
+  tables ??= Object.fromEntries(LANGS.map((lang) => [lang, loadLang(lang)])) as Record<Lang, Table>;
   return tables;
 }
 
-/** For tests that add locale files at run time. */
-export function reloadTables(): void {
-  tables = undefined;
-}
-
-export function hasKey(key: string, lang: Lang = 'en'): boolean {
+export function hasKey(key: string, lang: Lang = DEFAULT_LANG): boolean {
   return key in allTables()[lang];
 }
 
@@ -54,7 +48,7 @@ export type Param = string | number | Markdown;
  */
 export function t(lang: Lang, key: string, params?: Record<string, Param>): string {
   const all = allTables();
-  const template = all[lang][key] ?? all.en[key] ?? key;
+  const template = all[lang][key] ?? all[DEFAULT_LANG][key] ?? key;
   if (!params) return template;
   const withPlurals = template.includes(', plural,') ? expandPlurals(lang, template, params) : template;
   return withPlurals.replace(/\{(\w+)\}/g, (whole, name: string) =>
@@ -110,17 +104,15 @@ function paramText(value: Param): string {
 }
 
 /**
- * Locale of an activity → language. nb-NO, nb, no, nn (and no-NO, nn-NO) → Norwegian Bokmål;
- * anything else → English. An explicit preference (the admin switched language) wins.
+ * Locale of an activity → language, by the locale table (./locales.ts: nb-NO, no, nn-NO → nb); a locale no
+ * language answers to → the default. An explicit preference (the admin switched language) wins.
  */
 export function resolveLang(activityLocale: unknown, preference?: Lang | null): Lang {
-  if (preference === 'en' || preference === 'nb') return preference;
-  // Activities come from outside: a locale that is not a string means "no locale", never a crash.
-  const primary = (typeof activityLocale === 'string' ? activityLocale : '').trim().toLowerCase().split(/[-_]/)[0];
-  return primary === 'nb' || primary === 'no' || primary === 'nn' ? 'nb' : 'en';
+  if (isLang(preference)) return preference;
+  return langOfLocale(activityLocale) ?? DEFAULT_LANG;
 }
 
 /** BCP-47 tag for formatting dates and numbers in a language. */
 export function bcp47(lang: Lang): string {
-  return lang === 'nb' ? 'nb-NO' : 'en-US';
+  return localeInfo(lang).dateLocale;
 }

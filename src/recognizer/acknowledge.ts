@@ -4,26 +4,14 @@
  * recogniser's label for such a message stays `greeting` (DESIGN.md §Intent labels), and a message that also
  * describes a problem ("thanks, but the group still won't sync") is not an acknowledgement.
  */
+import { fromAllLanguages } from '../i18n/lexicon';
 import { fold } from './normalize';
 
-/** Words that make a message an acknowledgement (folded: æ→ae, ø→o, å→a). */
-const CORE = new Set([
-  'thanks', 'thank', 'thx', 'tnx', 'ty', 'tx', 'cheers', 'appreciate', 'appreciated', 'great', 'perfect', 'awesome',
-  'brilliant', 'excellent', 'nice', 'cool', 'ok', 'okay', 'k', 'bye', 'solved', 'fixed', 'sorted', 'worked',
-  'takk', 'takker', 'tusen', 'supert', 'super', 'flott', 'perfekt', 'topp', 'kjempebra', 'bra', 'nydelig', 'fint',
-  'funka', 'funket', 'fungerte', 'virket', 'losningen', 'loste', 'ordnet', 'skjonner', 'skjonte',
-]);
+/** Words that make a message an acknowledgement, in every language (lexicon `acknowledgement.core`), folded. */
+const CORE = new Set(fromAllLanguages((l) => l.acknowledgement.core).map(fold));
 
-/** Words that may accompany them without making the message a question. */
-const FILLER = new Set([
-  'a', 'lot', 'so', 'much', 'very', 'you', 'u', 'for', 'the', 'help', 'your', 'that', 'it', 'this', 'did', 'does', 'do',
-  'works', 'work', 'working', 'now', 'all', 'good', 'got', 'understood', 'again', 'mate', 'man', 'bunch', 'many',
-  'mine', 'indeed', 'really', 'yes', 'yeah', 'yep', 'and', 'thats', 'its', 'is', 'was', 'see', 'ya', 'later', 'bot',
-  'synchelper', 'just', 'what', 'needed', 'i', 'we', 'problem', 'issue', 'our',
-  'skal', 'du', 'ha', 'for', 'hjelpen', 'hjelpa', 'svaret', 'det', 'da', 'na', 'er', 'alt', 'i', 'orden', 'den',
-  'grei', 'greit', 'ja', 'jo', 'hjertelig', 'mange', 'seg', 'problemet', 'virker', 'fungerer', 'funker', 'det',
-  'deg', 'dere', 'igjen', 'bare', 'var', 'som', 'jeg', 'trengte', 'med', 'hei', 'sa', 'kjempe', 'og',
-]);
+/** Words that may accompany them without making the message a question (lexicon `acknowledgement.filler`). */
+const FILLER = new Set(fromAllLanguages((l) => l.acknowledgement.filler).map(fold));
 
 const MAX_WORDS = 10;
 

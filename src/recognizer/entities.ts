@@ -1,9 +1,10 @@
 /**
  * Targets named in an utterance: the group, the enterprise app and the user the admin already mentioned.
  * Rules, not a model: quoted names, object ids and e-mail addresses are certain; a name after (or just
- * before) a keyword such as "group"/"gruppen" or "app"/"til" is taken when it looks like a name.
+ * before) a group, app or preposition keyword (the lexicon's `entities` words) is taken when it looks like a name.
  */
 import { runAnchoredMatches, trimEndChars } from '../textScan';
+import { alternation, fromAllLanguages, wordsPattern, type Lexicon } from '../i18n/lexicon';
 import type { Entities } from './types';
 
 /** An e-mail address; found with runAnchoredMatches (linear), never by scanning with this expression alone. */
@@ -13,47 +14,36 @@ const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i
 /** Quoted spans; straight single quotes only when not inside a word (O'Brien, can't). */
 const QUOTED = /"([^"\n]{1,120})"|“([^”\n]{1,120})”|”([^”\n]{1,120})”|«([^»\n]{1,120})»|‘([^’\n]{1,120})’|(?<![\p{L}\p{N}])'([^'\n]{1,120}?)'(?![\p{L}\p{N}])/gu;
 
-const GROUP_WORDS = new Set(['group', 'groups', 'grp', 'gruppe', 'gruppa', 'gruppen', 'dl', 'dg']);
-const APP_WORDS = new Set(['app', 'application', 'applikasjon', 'applikasjonen', 'appen', 'program', 'programmet', 'programmer']);
+/** The words around names, in every language (lexicon `entities`, src/i18n/locales/<lang>/lexicon.ts), lower case. */
+const entityWords = (pick: (e: Lexicon['entities']) => readonly string[]) => new Set(fromAllLanguages((l) => pick(l.entities)));
+const GROUP_WORDS = entityWords((e) => e.groupWords);
+const APP_WORDS = entityWords((e) => e.appWords);
 /** Words that may only introduce an app when the text is about provisioning. */
-const APP_PREPOSITIONS = new Set(['to', 'til', 'into', 'in', 'i', 'for']);
+const APP_PREPOSITIONS = entityWords((e) => e.appPrepositions);
 /** Words after which a name may follow the keyword in lower case ("group named sales"). */
-const NAMING = new Set(['named', 'called', 'heter', 'kalt']);
+const NAMING = entityWords((e) => e.namingWords);
 /** Words before a keyword that are never part of the name ("the Entra group", "Microsoft 365-gruppen"). */
-const NOT_NAME_BEFORE = new Set([
-  'the', 'a', 'an', 'my', 'our', 'this', 'that', 'why', 'how', 'what', 'i', 'we', 'can', 'can\'t', 'new', 'one',
-  'entra', 'azure', 'ad', 'aad', 'microsoft', 'm365', 'o365', 'office', 'teams', 'team', 'security', 'distribution',
-  'dynamic', 'unified', 'cloud', 'synced', 'scim', 'connect', 'enterprise', 'gallery', 'saas', 'mail-enabled',
-  'en', 'ei', 'et', 'den', 'det', 'min', 'mitt', 'vår', 'vårt', 'hvorfor', 'hvordan', 'hva', 'jeg', 'vi', 'ny',
-  'hei', 'hi', 'hello', 'hey', 'hjelp', 'help', 'please', 'pls', "i'm", 'i’m', 'im', 'kan', 'er', 'is', 'are',
-  'do', 'does', 'did', 'vis', 'show', "it's", 'it’s', "that's", 'she', 'he', 'hun', 'han', 'det', 'the', 'when', 'når', 'who', 'hvem', 'where', 'hvor', 'users', 'brukere', 'brukerne',
-]);
+const NOT_NAME_BEFORE = entityWords((e) => e.notNameBefore);
 /**
  * Role and product words that follow a group/app word without naming one ("Groups Administrator",
  * "Microsoft 365-gruppa"): never the start of a name.
  */
-const NOT_A_NAME = new Set([
-  'administrator', 'administrators', 'admin', 'admins', 'administratör', 'administrator-rollen', 'owner', 'owners',
-  'eier', 'eiere', 'manager', 'reader', 'role', 'rolle', 'rollen', 'writeback', 'tilbakeskriving',
-]);
+const NOT_A_NAME = entityWords((e) => e.notAName);
 /** A product number glued to a group word ("Microsoft 365-gruppa", "Office 365-gruppen"): not a group name. */
 const PRODUCT_NUMBER = /^(?:365|o365|m365)$/i;
 /** At most this many candidate spans are kept (each costs one sub-request per kind in the resolution batch). */
 export const MAX_NAME_SPANS = 5;
-/** Words that end a name after a keyword (verbs, negations, prepositions in both languages). */
-const STOP_AFTER = new Set([
-  "won't", 'wont', "can't", 'cant', 'cannot', "isn't", 'isnt', "doesn't", 'doesnt', "didn't", "aren't", "wasn't",
-  'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'did', 'will', 'would', 'should', 'could', 'can', 'keeps',
-  'still', 'not', 'in', 'from', 'to', 'on', 'at', 'for', 'with', 'after', 'since', 'because', 'but', 'when', 'why',
-  'how', 'that', 'which', 'who', 'it', 'so', 'anymore', 'sync', 'syncs', 'synced', 'syncing', 'shows', 'fails',
-  'failed', 'failing', 'gets', 'got', 'isn’t', 'won’t', 'can’t', 'doesn’t', 'and', 'or', 'into', 'via', 'by',
-  'kan', 'kunne', 'vil', 'ville', 'er', 'var', 'har', 'hadde', 'blir', 'ble', 'skal', 'ikke', 'i', 'fra', 'til',
-  'på', 'med', 'etter', 'siden', 'fordi', 'men', 'når', 'hvorfor', 'som', 'synkes', 'synkroniseres', 'synker',
-  'lar', 'går', 'mangler', 'feiler', 'får', 'og', 'eller', 'klarer', 'gir', 'står', 'viser', 'også', 'nå',
-  'provisioning', 'provisioned', 'klargjøring', 'klargjøringen', 'klargjort', 'klargjøres', 'users', 'brukere',
-  'brukerne', 'members', 'medlemmer', 'isnt', 'arent', 'any', 'anything', 'please', 'pls', 'thanks', 'takk',
-]);
-const PROVISIONING_CONTEXT = /provision|provisjon|klargj|scim|\bapp\b|appen|enterprise app|bedriftsapp|single sign|\bsso\b|saas|deprovision/i;
+/** Words that end a name after a keyword (verbs, negations, prepositions in every language). */
+const STOP_AFTER = entityWords((e) => e.stopAfter);
+const PROVISIONING_CONTEXT = new RegExp(
+  [alternation(fromAllLanguages((l) => l.entities.provisioningCues)), wordsPattern(fromAllLanguages((l) => l.entities.provisioningCueWords)).source].join('|'),
+  'i',
+);
+/** Nouns a capitalised app name may stand before ("Workday provisioning"). */
+const PROVISIONING_NOUNS = entityWords((e) => e.provisioningNouns);
+const GROUP_SUFFIXES = entityWords((e) => e.groupSuffixes);
+/** Compounds "<name>-<group or app word>". */
+const COMPOUND = new RegExp(`^(.+)-(${alternation([...GROUP_SUFFIXES, ...entityWords((e) => e.appSuffixes)])})$`, 'iu');
 
 interface Token {
   raw: string;
@@ -184,7 +174,7 @@ function nameBefore(tokens: Token[], end: number): string | undefined {
 
 type Kind = 'group' | 'app';
 
-const PRODUCT_GROUP = /^(?:microsoft|office|m|o)?365-(?:gruppen|gruppa|gruppe|group)$/;
+const PRODUCT_GROUP = new RegExp(`^(?:microsoft|office|m|o)?365-${alternation([...GROUP_SUFFIXES])}$`);
 
 function keywordKind(lower: string, provisioning: boolean): Kind | 'prep' | undefined {
   if (GROUP_WORDS.has(lower) || PRODUCT_GROUP.test(lower)) return 'group';
@@ -193,12 +183,11 @@ function keywordKind(lower: string, provisioning: boolean): Kind | 'prep' | unde
   return undefined;
 }
 
-/** Compound forms such as "Økonomi-gruppen" or "Workday-appen": the part before the hyphen is the name. */
+/** Compound forms such as "Workday-app" or "Sales-group": the part before the hyphen is the name. */
 function compound(token: Token): { kind: Kind; name: string } | undefined {
-  const m = /^(.+)-(gruppen|gruppa|gruppe|group|appen|app|programmet|klargjøringen|klargjøring|provisioning)$/iu.exec(token.clean);
+  const m = COMPOUND.exec(token.clean);
   if (!m || PRODUCT_NUMBER.test(m[1]) || !looksLikeName({ ...token, clean: m[1] })) return undefined;
-  const k = m[2].toLowerCase();
-  return { kind: k.startsWith('grup') || k === 'group' ? 'group' : 'app', name: m[1] };
+  return { kind: GROUP_SUFFIXES.has(m[2].toLowerCase()) ? 'group' : 'app', name: m[1] };
 }
 
 /** A token that can be part of a capitalised run ("Anna Berg", "Salg Oslo"): a name-like word that is no keyword. */
@@ -220,7 +209,7 @@ function runWord(t: Token): boolean {
 }
 
 /** Capitalised runs of up to four words, in order (one pass over the tokens). */
-function capitalisedRuns(tokens: Token[]): string[] {
+function capitalizedRuns(tokens: Token[]): string[] {
   const runs: string[] = [];
   let run: string[] = [];
   const close = () => {
@@ -335,15 +324,15 @@ export function extractEntities(text: string): Entities {
     if (name && !hasEmail(name)) entities[kind] = name;
   }
 
-  // "Workday provisioning …" / "Workday-klargjøringen": a capitalised name before the provisioning word.
+  // "Workday provisioning …": a capitalised name before the provisioning word.
   if (entities.app === undefined) {
-    const at = tokens.findIndex((t) => /^(provisioning|klargjøring|klargjøringen|sync|scim)$/i.test(t.clean));
+    const at = tokens.findIndex((t) => PROVISIONING_NOUNS.has(t.lower));
     if (at > 0) {
       const name = nameBefore(tokens, at);
       if (name && provisioning) entities.app = name;
     }
   }
-  const names = distinctSpans([entities.app, entities.group, entities.user, ...spans, ...capitalisedRuns(tokens)]);
+  const names = distinctSpans([entities.app, entities.group, entities.user, ...spans, ...capitalizedRuns(tokens)]);
   if (names.length > 0) entities.names = names;
   return entities;
 }

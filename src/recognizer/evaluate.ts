@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import { resourcePath } from '../paths';
+import { LANGS, LOCALES, isLang, resolveLang, type Lang } from '../i18n';
 import { isIssueIntent } from '../topics';
 import { routeOf } from './route';
 import type { IntentRecognizer } from './types';
@@ -14,7 +15,7 @@ export interface HeldOut {
   locale: string;
   intent: string;
   /** The language the line is written in (defaults to the locale's); a Norwegian line may come from an en-US client. */
-  lang?: 'en' | 'nb';
+  lang?: Lang;
 }
 
 /** The held-out sets, in test/recognizer: the original one, and the one collected from real admins' phrasing. */
@@ -29,7 +30,7 @@ export function loadHeldOut(set: HeldOutSet): HeldOut[] {
     .map((l) => JSON.parse(l) as HeldOut);
 }
 
-export const languageOf = (h: HeldOut): 'nb' | 'en' => h.lang ?? (/^(nb|no|nn)\b/i.test(h.locale) ? 'nb' : 'en');
+export const languageOf = (h: HeldOut): Lang => (isLang(h.lang) ? h.lang : resolveLang(h.locale));
 
 export interface Tally {
   n: number;
@@ -37,7 +38,7 @@ export interface Tally {
 }
 
 export interface Score {
-  byLang: Record<'en' | 'nb', Tally>;
+  byLang: Record<Lang, Tally>;
   all: Tally;
   /** Lines labelled with an issue that the bot would answer "outside what I know". */
   troubleshootingOutOfScope: string[];
@@ -49,7 +50,7 @@ export interface Score {
 const ratio = (t: Tally) => (t.n === 0 ? 0 : t.correct / t.n);
 
 export function score(recognizer: IntentRecognizer, lines: HeldOut[]): Score {
-  const s: Score = { byLang: { en: { n: 0, correct: 0 }, nb: { n: 0, correct: 0 } }, all: { n: 0, correct: 0 }, troubleshootingOutOfScope: [], issueReached: { n: 0, correct: 0 }, misses: [] };
+  const s: Score = { byLang: Object.fromEntries(LANGS.map((l) => [l, { n: 0, correct: 0 }])) as Record<Lang, Tally>, all: { n: 0, correct: 0 }, troubleshootingOutOfScope: [], issueReached: { n: 0, correct: 0 }, misses: [] };
   for (const h of lines) {
     const r = recognizer.recognize(h.text, h.locale);
     const lang = languageOf(h);
@@ -73,14 +74,16 @@ const pct = (t: Tally) => `${ratio(t).toFixed(3)} (${t.correct}/${t.n})`;
 
 /** The README table: one row per held-out set and language, and overall. */
 export function table(scores: Record<HeldOutSet, Score>): string {
-  const rows = ['| Held-out set | English | Norwegian Bokmål | Overall | Troubleshooting answered "outside what I know" |', '|---|---|---|---|---|'];
+  const langColumns = LOCALES.map((l) => ` ${l.englishName} |`).join('');
+  const rows = [`| Held-out set |${langColumns} Overall | Troubleshooting answered "outside what I know" |`, `|---|${LANGS.map(() => '---|').join('')}---|---|`];
+  const perLang = (pick: (lang: Lang) => Tally) => LANGS.map((l) => ` ${pct(pick(l))} |`).join('');
   for (const [name, s] of Object.entries(scores)) {
-    rows.push(`| ${name} (${HELD_OUT_SETS[name as HeldOutSet]}) | ${pct(s.byLang.en)} | ${pct(s.byLang.nb)} | ${pct(s.all)} | ${s.troubleshootingOutOfScope.length} |`);
+    rows.push(`| ${name} (${HELD_OUT_SETS[name as HeldOutSet]}) |${perLang((l) => s.byLang[l])} ${pct(s.all)} | ${s.troubleshootingOutOfScope.length} |`);
   }
   const list = Object.values(scores);
   const sum = (pick: (s: Score) => Tally): Tally => list.reduce((acc, s) => ({ n: acc.n + pick(s).n, correct: acc.correct + pick(s).correct }), { n: 0, correct: 0 });
   const oos = list.reduce((n, s) => n + s.troubleshootingOutOfScope.length, 0);
-  rows.push(`| **all sets** | ${pct(sum((s) => s.byLang.en))} | ${pct(sum((s) => s.byLang.nb))} | ${pct(sum((s) => s.all))} | ${oos} |`);
+  rows.push(`| **all sets** |${perLang((l) => sum((s) => s.byLang[l]))} ${pct(sum((s) => s.all))} | ${oos} |`);
   return rows.join('\n');
 }
 

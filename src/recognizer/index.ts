@@ -4,6 +4,7 @@
  * cached. No network, deterministic, well under a second to train.
  */
 import * as fs from 'fs';
+import { LANGS } from '../i18n';
 import { resourcePath } from '../paths';
 import { extractEntities } from './entities';
 import { INTENTS, isIntent, type Intent } from '../topics';
@@ -20,7 +21,8 @@ export const CONFIDENCE_THRESHOLD = 0.67;
 /** Below this share of known words the text is treated as noise ("hmm", "asdfgh"): always uncertain. */
 export const MIN_COVERAGE = 0.34;
 
-export const TRAINING_FILES = ['train.en.json', 'train.nb.json'] as const;
+/** One training file per language in the locale table (src/i18n/locales.ts). */
+export const TRAINING_FILES: readonly string[] = LANGS.map((lang) => `train.${lang}.json`);
 
 export type TrainingData = Partial<Record<Intent, string[]>>;
 

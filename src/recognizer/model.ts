@@ -2,7 +2,7 @@
  * A small, deterministic text classifier: sparse features (word stems, stem bigrams, character n-grams of
  * each word) fed to a multinomial logistic regression trained by seeded SGD. Pure: no I/O.
  */
-import { normalise } from './normalize';
+import { normalize } from './normalize';
 
 export interface Example {
   text: string;
@@ -54,7 +54,7 @@ function bump(map: Map<string, number>, key: string): void {
 }
 
 export function featurise(text: string, weight: FeatureWeights = DEFAULT_WEIGHTS): { features: Sparse; words: string[]; stems: string[] } {
-  const { words, stems } = normalise(text);
+  const { words, stems } = normalize(text);
   const uni = new Map<string, number>();
   const bi = new Map<string, number>();
   const chars = new Map<string, number>();

@@ -1,8 +1,10 @@
 /**
  * Text normalisation for the recogniser: one canonical form for English and Norwegian Bokmål admin chat.
- * Lower-case, fold æ/ø/å and accents, replace names/addresses/ids with placeholders, unify product
+ * Lower-case, fold each language's letters and accents, replace names/addresses/ids with placeholders, unify product
  * abbreviations (AAD, AADC, O365 …) and contractions, then a light suffix-stripping stemmer.
  */
+import { LANGS } from '../i18n';
+import { lexicon } from '../i18n/lexicon';
 import { isWordBoundary, runAnchoredMatches } from '../textScan';
 
 /** Multi-word and single-word synonyms → one canonical token. Applied on the folded text, longest first. */
@@ -33,7 +35,7 @@ const PHRASES: [RegExp, string][] = [
   [/\b(?:won'?t|wont|will not|wouldn'?t)\b/g, ' wont '],
   [/\b(?:doesn'?t|dosen'?t|dont|don'?t|didn'?t|didnt|isn'?t|isnt|aren'?t|arent|wasn'?t|werent|weren'?t|not|no longer|never)\b/g, ' not '],
   [/\b(?:ikke|ikkje|ikk|ik|itte)\b/g, ' not '],
-  [/\b(?:klarer not|får not|kan not|far not)\b/g, ' cannot '],
+  [/\b(?:klarer not|kan not|far not)\b/g, ' cannot '],
   // Common chat spellings
   [/\bpls\b|\bplz\b/g, ' please '],
   [/\bu\b/g, ' you '],
@@ -43,13 +45,15 @@ const PHRASES: [RegExp, string][] = [
   [/\bsynch?\b|\bsynkr?\b/g, ' sync '],
 ];
 
-const FOLD: Record<string, string> = { æ: 'ae', ø: 'o', å: 'a', ß: 'ss' };
+/** Letters folded to ASCII: each language's own (lexicon `letters`, e.g. ø → o), and ß → ss. */
+const FOLD: Record<string, string> = Object.assign({ ß: 'ss' }, ...LANGS.map((lang) => lexicon(lang).letters)) as Record<string, string>;
+const FOLDED_LETTERS = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g');
 
-/** Lower-case, fold Norwegian letters and strip accents, unify quotes and whitespace. */
+/** Lower-case, fold each language's letters and strip accents, unify quotes and whitespace. */
 export function fold(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[æøåß]/g, (c) => FOLD[c] ?? c)
+    .replace(FOLDED_LETTERS, (c) => FOLD[c] ?? c)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[’‘`´]/g, "'");
@@ -95,14 +99,14 @@ const STOP = new Set([
   'er', 'var', 'har', 'som', 'at', 'sa', 'bare', 'fortsatt', 'meg', 'oss', 'min', 'mitt', 'mine', 'vart',
 ]);
 
-export interface Normalised {
+export interface Normalized {
   /** Canonical word tokens (after synonyms, before stemming; stop words removed). */
   words: string[];
   /** Stemmed tokens, aligned with words. */
   stems: string[];
 }
 
-export function normalise(text: string): Normalised {
+export function normalize(text: string): Normalized {
   let s = replaceEmails(text.replace(URL, ' xurl ').replace(GUID, ' xguid '), ' xemail ').replace(QUOTED, (m) => ` xname ${m.slice(1, -1)} `);
   s = fold(s);
   // Split CamelCase error codes are kept whole; separate punctuation but keep apostrophes inside words.
@@ -116,7 +120,7 @@ export function normalise(text: string): Normalised {
   return { words, stems: words.map(stem) };
 }
 
-/** A normalised key for overlap checks between data sets. */
+/** A normalized key for overlap checks between data sets. */
 export function overlapKey(text: string): string {
-  return normalise(text).stems.join(' ');
+  return normalize(text).stems.join(' ');
 }

@@ -9,7 +9,7 @@
  */
 import { isAcknowledgement } from './acknowledge';
 import { ISSUE_INTENTS, isIssueIntent, type IssueIntent } from '../topics';
-import { normalise } from './normalize';
+import { normalize } from './normalize';
 import type { Recognition } from './types';
 
 export type Route =
@@ -46,7 +46,7 @@ const ERROR_CODE = /\b(?:attributevaluemustbeunique|invalidsoftmatch|invalidhard
 export function looksLikeTroubleshooting(text: string, r: Recognition): boolean {
   if (r.entities.group || r.entities.app || r.entities.user) return true;
   if (ERROR_CODE.test(text)) return true;
-  return normalise(text).stems.some((s) => DOMAIN_STEMS.has(s) || DOMAIN_STEMS.has(s.replace(/s$/, '')));
+  return normalize(text).stems.some((s) => DOMAIN_STEMS.has(s) || DOMAIN_STEMS.has(s.replace(/s$/, '')));
 }
 
 export function routeOf(r: Recognition, text: string): Route {

@@ -708,7 +708,7 @@ export class GraphHandler {
       const clauses = parsed ? filterClauses(parsed.expr) : [];
       const refused = opts.mixed ? undefined : refusedWithEventual(type, clauses);
       if (refused && eventual) {
-        throw new ODataError(400, 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause specified for property '${refused}' of resource '${capitalise(type.name)}' with ConsistencyLevel: eventual.`);
+        throw new ODataError(400, 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause specified for property '${refused}' of resource '${capitalize(type.name)}' with ConsistencyLevel: eventual.`);
       }
       const reasons = advancedQueryReasons(type, { clauses, orderby, count, search: search !== null, filter: !!parsed, relationship: opts.relationship, cast: !!opts.cast, mixed: !!opts.mixed });
       if (search !== null && !eventual) {
@@ -785,7 +785,7 @@ const AQ_INCOMPATIBLE = RULES.aqIncompatible as Record<string, string[]>;
 const TABLE_OP: Record<string, string> = { gt: 'ge', lt: 'le' };
 const ALWAYS_ADVANCED = new Set(['ne', 'not', 'endswith']);
 
-function capitalise(s: string): string {
+function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
@@ -822,7 +822,7 @@ function advancedQueryReasons(
     const support = ops?.[TABLE_OP[c.op] ?? c.op];
     if (support === 'advanced') reasons.push(`$filter ${c.op} on ${c.property}`);
     else if (!support && table.complete) {
-      throw new ODataError(400, 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause specified for property '${c.property}' of resource '${capitalise(type.name)}'.`);
+      throw new ODataError(400, 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause specified for property '${c.property}' of resource '${capitalize(type.name)}'.`);
     }
   }
   return [...new Set(reasons)];

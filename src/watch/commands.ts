@@ -1,9 +1,11 @@
 /**
- * Typed watch commands, English and Norwegian Bokmål, on text already normalised (lower case, no mention, no
- * trailing punctuation): "watch directory sync", "overvåk klargjøring for ServiceNow", "hva overvåker du?",
- * "stop watching provisioning for servicenow", "helsesjekk". Parsed by the at-any-step commands
+ * Typed watch commands in every language of the lexicon (`watch`, src/i18n/locales/<lang>/lexicon.ts), on text
+ * already normalized (lower case, no mention, no trailing punctuation): "watch directory sync", "what are you
+ * watching?", "stop watching provisioning for servicenow", "tenant health". Parsed by the at-any-step commands
  * (src/dialogs/cancelAndHelpDialog.ts parseCommand).
  */
+import { LANGS } from '../i18n';
+import { alternation, fromAllLanguages, lexicon, phraseSet, wordsPattern, type Lexicon } from '../i18n/lexicon';
 import type { Watch, WatchKind } from './model';
 
 export type WatchRequest =
@@ -19,34 +21,47 @@ function target(raw: string | undefined): string | undefined {
   return t ? t.slice(0, MAX_TARGET) : undefined;
 }
 
-const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => WatchRequest }[] = [
-  { re: /^(?:please )?watch (?:the )?(?:directory sync(?:hroni[sz]ation)?|dir ?sync|entra connect sync|sync)$/, make: () => ({ action: 'set', kind: 'sync' }) },
-  { re: /^(?:vennligst )?overvåk (?:katalogsynkronisering(?:en)?|katalogsynk|synkronisering(?:en)?)$/, make: () => ({ action: 'set', kind: 'sync' }) },
-  { re: /^(?:please )?watch (?:the )?provisioning(?: (?:for|to|of|in) (.+))?$/, make: (m) => ({ action: 'set', kind: 'provisioning', target: target(m[1]) }) },
-  { re: /^(?:vennligst )?overvåk klargjøring(?:en)?(?: (?:for|til|av|i) (.+))?$/, make: (m) => ({ action: 'set', kind: 'provisioning', target: target(m[1]) }) },
-  { re: /^(?:please )?watch (?:the )?licen[cs]e errors(?: (?:for|in|of) (?:the )?(?:group )?(.+))?$/, make: (m) => ({ action: 'set', kind: 'licence', target: target(m[1]) }) },
-  { re: /^(?:vennligst )?overvåk lisensfeil(?:ene)?(?: (?:for|i|på) (?:gruppen? )?(.+))?$/, make: (m) => ({ action: 'set', kind: 'licence', target: target(m[1]) }) },
-  { re: /^(?:what are you watching|what do you watch|what are you watching here|list (?:my )?watches|show (?:my )?watches|watches)$/, make: () => ({ action: 'list' }) },
-  { re: /^(?:hva overvåker du(?: her)?|vis overvåkinger|overvåkinger)$/, make: () => ({ action: 'list' }) },
-  { re: /^(?:stop|quit) watching(?: (.+))?$/, make: (m) => ({ action: 'stop', what: target(m[1]) }) },
-  { re: /^(?:slutt å overvåke|stopp overvåking(?:en)?(?: av)?)(?: (.+))?$/, make: (m) => ({ action: 'stop', what: target(m[1]) }) },
-  { re: /^(?:tenant health|health check|health report|tenant health check|helsesjekk|helsesjekk av leieren|leierhelse)$/, make: () => ({ action: 'health' }) },
-];
+type Pattern = { re: RegExp; make: (m: RegExpExecArray) => WatchRequest };
 
-export function parseWatchRequest(normalised: string): WatchRequest | undefined {
+/** One language's watch commands, built from its lexicon (escaped literal alternations, anchored). */
+function patternsOf(w: Lexicon['watch']): Record<'sync' | 'provisioning' | 'license' | 'list' | 'stop' | 'health', Pattern> {
+  const set = alternation(w.set);
+  return {
+    sync: { re: new RegExp(`^${set} ${alternation(w.sync)}$`), make: () => ({ action: 'set', kind: 'sync' }) },
+    provisioning: {
+      re: new RegExp(`^${set} ${alternation(w.provisioning)}(?: ${alternation(w.provisioningLinks)} (.+))?$`),
+      make: (m) => ({ action: 'set', kind: 'provisioning', target: target(m[1]) }),
+    },
+    license: {
+      re: new RegExp(`^${set} ${alternation(w.license)}(?: ${alternation(w.licenseLinks)} (?:${alternation(w.licenseGroupWords)} )?(.+))?$`),
+      make: (m) => ({ action: 'set', kind: 'licence', target: target(m[1]) }),
+    },
+    list: { re: new RegExp(`^${alternation(w.list)}$`), make: () => ({ action: 'list' }) },
+    stop: { re: new RegExp(`^${alternation(w.stop)}(?: (.+))?$`), make: (m) => ({ action: 'stop', what: target(m[1]) }) },
+    health: { re: new RegExp(`^${alternation(w.health)}$`), make: () => ({ action: 'health' }) },
+  };
+}
+
+const BY_LANG = LANGS.map((lang) => patternsOf(lexicon(lang).watch));
+/** Each command in every language, in this order. */
+const PATTERNS: Pattern[] = (['sync', 'provisioning', 'license', 'list', 'stop', 'health'] as const).flatMap((kind) => BY_LANG.map((p) => p[kind]));
+
+export function parseWatchRequest(normalized: string): WatchRequest | undefined {
   for (const { re, make } of PATTERNS) {
-    const m = re.exec(normalised);
+    const m = re.exec(normalized);
     if (m) return make(m);
   }
   return undefined;
 }
 
 const KIND_WORDS: Record<WatchKind, RegExp> = {
-  sync: /\b(?:directory sync|dir ?sync|sync|katalogsynkronisering(?:en)?|katalogsynk|synkronisering(?:en)?)\b/,
-  provisioning: /\b(?:provisioning|klargjøring(?:en)?)\b/,
-  licence: /\b(?:licen[cs]e errors?|lisensfeil(?:ene)?)\b/,
+  sync: wordsPattern(fromAllLanguages((l) => l.watch.kindWords.sync)),
+  provisioning: wordsPattern(fromAllLanguages((l) => l.watch.kindWords.provisioning)),
+  licence: wordsPattern(fromAllLanguages((l) => l.watch.kindWords.license)),
 };
-const ALL = /^(?:all|everything|all watches|alt|alle|alle overvåkinger)$/;
+const ALL = phraseSet((l) => l.watch.everything);
+/** A link word at the start of the rest ("for ServiceNow"): any language's provisioning or license link. */
+const LEADING_LINK = new RegExp(`^\\s*${alternation(fromAllLanguages((l) => [...l.watch.provisioningLinks, ...l.watch.licenseLinks]))}\\s+`);
 
 /**
  * The watches "stop watching <what>" means: all of them for "everything"/"alt"; else those whose kind is named
@@ -55,10 +70,10 @@ const ALL = /^(?:all|everything|all watches|alt|alle|alle overvåkinger)$/;
 export function watchesMeant(watches: Watch[], what: string | undefined): Watch[] {
   if (!what) return [];
   const text = what.toLowerCase();
-  if (ALL.test(text)) return watches;
+  if (ALL.has(text)) return watches;
   return watches.filter((w) => {
     const kind = KIND_WORDS[w.kind].exec(text);
-    const rest = (kind ? text.slice(kind.index + kind[0].length) : text).replace(/^\s*(?:for|to|of|in|til|av|i|på)\s+/, '').trim();
+    const rest = (kind ? text.slice(kind.index + kind[0].length) : text).replace(LEADING_LINK, '').trim();
     const name = w.subject?.displayName.toLowerCase();
     if (!kind) return !!name && rest.length > 0 && name === rest;
     if (!rest) return true;

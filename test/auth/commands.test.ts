@@ -4,7 +4,7 @@
  */
 import { parseSignInCommand } from '../../src/auth';
 import { parseCommand } from '../../src/dialogs/cancelAndHelpDialog';
-import { normalise } from '../../src/dialogs/send';
+import { normalize } from '../../src/dialogs/send';
 
 describe('an admin picks a sample persona by typing', () => {
   it.each([
@@ -113,12 +113,12 @@ describe('the dialogs\' command table uses the same grammar', () => {
     ['logg meg ut', { kind: 'signout' }],
     ['logg av', { kind: 'signout' }],
   ])('"%s"', (text, expected) => {
-    expect(parseCommand(normalise(text))).toEqual(expected);
+    expect(parseCommand(normalize(text))).toEqual(expected);
   });
 
   it('what the grammar leaves alone is no command in the table either', () => {
     for (const text of ['sign out of the group sync', 'hvorfor kan jeg ikke logge inn som administrator i portalen?']) {
-      expect(parseCommand(normalise(text))).toBeUndefined();
+      expect(parseCommand(normalize(text))).toBeUndefined();
     }
   });
 });

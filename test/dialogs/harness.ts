@@ -10,7 +10,7 @@ import { t, bcp47, type Lang } from '../../src/i18n';
 import { INTENTS, type Intent } from '../../src/topics';
 import type { Entities, IntentRecognizer, Recognition } from '../../src/recognizer/types';
 import { LIVE_CHECK_DIALOG, type LiveCheckOptions } from '../../src/dialogs/liveCheckTypes';
-import { normalise } from '../../src/dialogs/send';
+import { normalize } from '../../src/dialogs/send';
 
 export interface FakeRecognition {
   intent: Intent;
@@ -25,11 +25,11 @@ export class FakeRecognizer implements IntentRecognizer {
   readonly calls: { text: string; locale?: string }[] = [];
   private readonly table: Record<string, FakeRecognition>;
   constructor(table: Record<string, FakeRecognition>) {
-    this.table = Object.fromEntries(Object.entries(table).map(([k, v]) => [normalise(k), v]));
+    this.table = Object.fromEntries(Object.entries(table).map(([k, v]) => [normalize(k), v]));
   }
   recognize(text: string, locale?: string): Recognition {
     this.calls.push({ text, locale });
-    const hit = this.table[normalise(text)];
+    const hit = this.table[normalize(text)];
     if (!hit) return { intent: 'out_of_scope', score: 0.2, uncertain: true, ranked: INTENTS.map((intent, i) => ({ intent, score: 0.2 - i * 0.01 })), entities: {} };
     const order = hit.ranked ?? [hit.intent];
     const ranked = [...order, ...INTENTS.filter((i) => !order.includes(i))].map((intent, i) => ({ intent, score: Math.max(0.01, (hit.uncertain ? 0.45 : 0.9) - i * 0.08) }));

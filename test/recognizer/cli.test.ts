@@ -1,7 +1,5 @@
 import { processLine, processLines } from '../../scripts/recognize';
 import { createRecognizer } from '../../src/recognizer';
-import { SyncHelperRecognizer } from '../../src/recognizer/botRecognizer';
-import type { DialogContext } from 'botbuilder-dialogs';
 
 const recognizer = createRecognizer();
 
@@ -43,17 +41,5 @@ describe('npm run recognize (line processing)', () => {
 
   it('accepts a line without a locale', () => {
     expect(JSON.parse(processLine('{"text":"hjelp"}', recognizer).output).intent).toBe('help');
-  });
-});
-
-describe('SyncHelperRecognizer (botbuilder-dialogs)', () => {
-  it('returns a RecognizerResult with every intent scored and the entities', async () => {
-    const bot = new SyncHelperRecognizer(recognizer);
-    const result = await bot.recognize({} as DialogContext, { text: "can't add members to 'Sales Team'", locale: 'en-US' });
-    expect(result.text).toBe("can't add members to 'Sales Team'");
-    expect(Object.keys(result.intents)).toHaveLength(12);
-    const top = Object.entries(result.intents).sort((a, b) => (b[1].score ?? 0) - (a[1].score ?? 0))[0];
-    expect(top[0]).toBe('group.cannot_modify');
-    expect(result.entities).toEqual({ group: 'Sales Team', names: ['Sales Team'] });
   });
 });

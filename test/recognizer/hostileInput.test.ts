@@ -7,7 +7,7 @@ import { performance } from 'perf_hooks';
 import { normalizeText } from '../../src/bot/mentions';
 import { createRecognizer } from '../../src/recognizer';
 import { extractEntities } from '../../src/recognizer/entities';
-import { normalise } from '../../src/recognizer/normalize';
+import { normalize } from '../../src/recognizer/normalize';
 import { HOSTILE_SHAPES, TEAMS_MESSAGE_BYTES } from '../helpers/hostileText';
 
 const SAFETY_BOUND_MS = 1000;
@@ -34,7 +34,7 @@ describe.each(Object.entries(HOSTILE_SHAPES))('a 28 KB message of %s', (_shape, 
       const typed = normalizeText({ text, recipient: { id: '28:bot', name: 'SyncHelper' } });
       entities = [extractEntities(text), extractEntities(typed)];
       intent = recognizer.recognize(typed, 'en-US').intent;
-      normalise(typed);
+      normalize(typed);
     });
     expect(entities).toBeDefined();
     expect(typeof intent).toBe('string');

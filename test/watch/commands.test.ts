@@ -1,10 +1,10 @@
 /** The watch commands admins type, in English and Norwegian (issue #10), and which watches "stop watching …" means. */
 import { parseCommand } from '../../src/dialogs/cancelAndHelpDialog';
-import { normalise } from '../../src/dialogs/send';
+import { normalize } from '../../src/dialogs/send';
 import { parseWatchRequest, watchesMeant } from '../../src/watch/commands';
 import type { Watch } from '../../src/watch/model';
 
-const parse = (text: string) => parseWatchRequest(normalise(text));
+const parse = (text: string) => parseWatchRequest(normalize(text));
 
 describe('watch commands', () => {
   it.each([
@@ -26,7 +26,7 @@ describe('watch commands', () => {
     ['Helsesjekk!', { action: 'health' }],
   ])('%s', (text, expected) => {
     expect(parse(text)).toEqual(expected);
-    expect(parseCommand(normalise(text))).toEqual({ kind: 'watch', request: expected });
+    expect(parseCommand(normalize(text))).toEqual({ kind: 'watch', request: expected });
   });
 
   it('leaves issue descriptions and the other commands alone', () => {

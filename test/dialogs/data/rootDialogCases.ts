@@ -148,6 +148,13 @@ export const rootCases = (lang: Lang): Case[] => [
     ],
   },
   {
+    name: '"no, it\'s about provisioning" ("nei, det gjelder klargjøring") is read after its opener and asks which provisioning issue it is',
+    turns: [
+      { click: { verb: 'issue.mode', data: { mode: 'guided', topic: 'group.sync_errors' } }, expect: [{ key: 'guide.group.sync_errors.health.title' }], status: 'waiting' },
+      { say: say(lang, "no, it's about provisioning", 'nei, det gjelder klargjøring'), expect: [{ key: 'cards.choose.title' }, { key: 'guide.provisioning.no_users.title' }, { notKey: 'guide.group.sync_howto.title' }], status: 'waiting' },
+    ],
+  },
+  {
     name: 'a button with an unknown verb or an old version gets the polite "older card" answer and the current card',
     turns: [
       { click: { verb: 'intent.choose', data: { intent: 'provisioning.config_error' } }, expect: [{ key: 'guide.provisioning.config_error.looks' }], status: 'waiting' },
