@@ -59,7 +59,7 @@ export function randomId(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class NotFound extends ODataError {
   constructor(id: string) {
@@ -115,7 +115,7 @@ export const TYPES: Record<string, EntityType> = {
 /** Every structural property Microsoft Graph v1.0 declares on the type (graphRules.json, from the v1.0 CSDL). */
 const V1_PROPERTIES: Record<string, Set<string>> = Object.fromEntries(Object.entries(RULES.properties).map(([k, v]) => [k, new Set(v)]));
 
-export function knownProps(type: EntityType): Set<string> {
+function knownProps(type: EntityType): Set<string> {
   const known = V1_PROPERTIES[type.name];
   if (!known) throw new Error(`graphRules.json has no properties for microsoft.graph.${type.name}; add it to scripts/sample-tenant-graph-rules.mjs`);
   return known;
@@ -135,7 +135,7 @@ function checkSelect(type: EntityType, select: string[] | undefined, known: Set<
   }
 }
 
-export function project(type: EntityType, obj: Json, select: string[] | undefined, annotate: boolean): Json {
+function project(type: EntityType, obj: Json, select: string[] | undefined, annotate: boolean): Json {
   const out: Json = {};
   if (annotate) out['@odata.type'] = `#microsoft.graph.${type.name}`;
   const names = select ? select.flatMap((n) => (n === '*' ? defaultProps(type, obj) : [n])) : defaultProps(type, obj);
@@ -386,7 +386,7 @@ function decodeSkipToken(token: string): number {
   return m ? Number(m[1]) : -1;
 }
 
-export function encodeValue(v: string): string {
+function encodeValue(v: string): string {
   return encodeURIComponent(v).replace(/%24/g, '$').replace(/%2C/g, ',').replace(/'/g, "'");
 }
 

@@ -4,8 +4,8 @@
  * synchronization.ts, their provisioning logs in provisioningLogs.ts.
  */
 import type { BuildContext } from './context';
-import { addGroup, groupById, GROUPS } from './groups';
-import { assignmentId, DOMAIN, groupRef, guid, hex, TENANT_ID, type Ref } from './ids';
+import { addGroup, GROUPS } from './groups';
+import { assignmentId, DOMAIN, groupRef, guid, hex, objectById, TENANT_ID, type Ref } from './ids';
 import { PERSONA_USERS } from './personas';
 import type { Dataset, Json } from './types';
 import { CROWD_IDS, USERS } from './users';
@@ -164,7 +164,7 @@ export function addApps(ds: Dataset, ctx: BuildContext): void {
       resourceId: a.id,
     });
   }
-  const group = (id: string): Ref => ({ id, displayName: groupById(ds, id).displayName as string });
+  const group = (id: string): Ref => ({ id, displayName: objectById(ds.groups, id).displayName as string });
   assign(A.healthy, group(appGroupId(A.healthy)), 'Group', 120);
   assign(A.healthy, P.ga, 'User', 200);
   assign(A.neverConfigured, group(G.cloudSecurity.id), 'Group', 15);

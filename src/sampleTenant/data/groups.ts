@@ -119,13 +119,6 @@ export function addGroup(ds: Dataset, ctx: BuildContext, ref: Ref, o: GroupOpts 
   return obj;
 }
 
-/** The group object with this id (for areas that set properties another area owns, e.g. licences). */
-export function groupById(ds: Dataset, id: string): Json {
-  const found = ds.groups.find((x) => x.id === id);
-  if (!found) throw new Error(`sample dataset: no group ${id}`);
-  return found;
-}
-
 /** The groups, their direct members and owners (after all users exist: the dynamic group holds everyone). */
 export function addGroups(ds: Dataset, ctx: BuildContext): void {
   const G = GROUPS;

@@ -3,6 +3,7 @@
  * name, so the notable objects (`SAMPLE`) can be module constants and the dataset is the same on every run.
  */
 import { createHash } from 'crypto';
+import type { Json } from './types';
 
 /** A deterministic, GUID-shaped id from a seed name. */
 export function guid(seed: string): string {
@@ -44,3 +45,10 @@ export const userRef = (key: string, displayName: string, local: string): UserRe
 
 /** A group's id and name. */
 export const groupRef = (key: string, displayName: string): Ref => ({ id: guid('group:' + key), displayName });
+
+/** The object with this id in one of the dataset's lists (for an area that sets properties another area owns). */
+export function objectById(list: Json[], id: string): Json {
+  const found = list.find((x) => x.id === id);
+  if (!found) throw new Error(`sample dataset: no object ${id}`);
+  return found;
+}

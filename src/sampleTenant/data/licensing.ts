@@ -3,10 +3,10 @@
  * licensing) and each user's licence states, including the errors of the L1–L5 branches.
  */
 import type { BuildContext } from './context';
-import { GROUPS, groupById } from './groups';
-import { guid, TENANT_ID } from './ids';
+import { GROUPS } from './groups';
+import { guid, objectById, TENANT_ID } from './ids';
 import type { Dataset, Json } from './types';
-import { USERS, userById } from './users';
+import { USERS } from './users';
 
 /** The subscriptions SyncHelper talks about (`SAMPLE.skus`). */
 export const SKU = {
@@ -38,14 +38,14 @@ const licenses = (...skuIds: string[]) => skuIds.map((skuId) => ({ disabledPlans
 
 /** A group assigns these licences; licenseProcessingState tells how far Entra ID has come. */
 function licenseGroup(ds: Dataset, groupId: string, skuIds: string[], processingState: string): void {
-  const group = groupById(ds, groupId);
+  const group = objectById(ds.groups, groupId);
   group.assignedLicenses = licenses(...skuIds);
   group.licenseProcessingState = { state: processingState };
 }
 
 /** A user's licences and their licenseAssignmentStates. */
 function licenseUser(ds: Dataset, userId: string, assigned: string[], states: Json[]): void {
-  const user = userById(ds, userId);
+  const user = objectById(ds.users, userId);
   user.assignedLicenses = licenses(...assigned);
   user.licenseAssignmentStates = states;
 }

@@ -144,13 +144,6 @@ export function addUser(ds: Dataset, ctx: BuildContext, ref: UserRef, opts: User
   return obj;
 }
 
-/** The user object of a ref (for areas that set properties another area owns, e.g. licences). */
-export function userById(ds: Dataset, id: string): Json {
-  const found = ds.users.find((x) => x.id === id);
-  if (!found) throw new Error(`sample dataset: no user ${id}`);
-  return found;
-}
-
 /** Everyone but the personas (personas.ts adds them first). */
 export function addUsers(ds: Dataset, ctx: BuildContext): void {
   const U = USERS;
