@@ -5,22 +5,8 @@
  */
 import type { Clock } from '../../clock';
 import type { PersonaName } from '../dataset';
+import type { ExchangePart, LoggedRequest } from '../exchange';
 import { graphError, ODATA_JSON, safeDecode, type GraphResponse } from '../query';
-
-/** Where the answered parts are recorded: server.ts passes its request log entry (LoggedRequest)… */
-interface BatchLog {
-  subRequests?: { id: string; method: string; url: string; status: number }[];
-}
-/** …and its exchange's parts (ExchangePart). */
-interface BatchPart {
-  id: string;
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body?: unknown;
-  status: number;
-  response?: unknown;
-}
 
 export interface BatchDeps {
   clock: Clock;
@@ -28,7 +14,7 @@ export interface BatchDeps {
   serve(method: string, target: string, headers: Record<string, string>, body: unknown, persona: PersonaName): Promise<GraphResponse>;
 }
 
-export async function answerBatch(deps: BatchDeps, body: unknown, headers: Record<string, string>, persona: PersonaName, log: BatchLog, parts: BatchPart[]): Promise<GraphResponse> {
+export async function answerBatch(deps: BatchDeps, body: unknown, headers: Record<string, string>, persona: PersonaName, log: LoggedRequest, parts: ExchangePart[]): Promise<GraphResponse> {
   const { clock, serve } = deps;
   const cid = headers['client-request-id'];
   const list = (body as { requests?: unknown } | null)?.requests;
