@@ -7,54 +7,13 @@ import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
 import { systemClock, type Clock } from '../clock';
 import { createSampleDataset, PERSONAS, type Dataset, type PersonaName } from './dataset';
-import { GraphHandler, graphError, randomId, ODATA_JSON, type GraphRequest, type GraphResponse } from './graph';
+import { GraphHandler } from './graph';
+import type { ExchangePart, GraphExchange, LoggedRequest } from './exchange';
 import { ODataError } from './odata';
+import { graphError, randomId, safeDecode, type GraphRequest, type GraphResponse } from './query';
+import { answerBatch } from './routes/batch';
 
-export interface LoggedSubRequest {
-  id: string;
-  method: string;
-  url: string;
-  status: number;
-}
-
-export interface LoggedRequest {
-  method: string;
-  /** Decoded path, e.g. "/v1.0/groups". */
-  path: string;
-  /** Decoded query string without "?", e.g. "$filter=displayName eq 'X'&$top=10" ('' when none). */
-  query: string;
-  /** The persona named by the bearer token; null when missing or unknown. The token itself is never stored. */
-  persona: PersonaName | null;
-  status: number;
-  /** For POST /v1.0/$batch: the sub-requests, in request order. */
-  subRequests?: LoggedSubRequest[];
-}
-
-/** A request as the tenant received it and the body it answered. */
-interface Exchanged {
-  method: string;
-  /** As sent (percent-encoded): "/v1.0/groups?$filter=…" for a round trip, "/groups?$filter=…" for a batch part. */
-  url: string;
-  /** Lower-cased names for a round trip (without Authorization or Cookie); a part's as it sent them. */
-  headers: Record<string, string>;
-  body?: unknown;
-  status: number;
-  response?: unknown;
-}
-
-/** One part of a `$batch` as the tenant received and answered it. */
-export interface ExchangePart extends Exchanged {
-  id: string;
-}
-
-/**
- * One HTTP round trip as it crossed the wire: what the client sent (never a token) and what the tenant answered.
- * Tests feed these to the Graph conformance checker (tools/graph-conformance).
- */
-export interface GraphExchange extends Exchanged {
-  /** For POST /v1.0/$batch: every part with its own answer, in request order. */
-  parts?: ExchangePart[];
-}
+export type { ExchangePart, GraphExchange, LoggedRequest, LoggedSubRequest } from './exchange';
 
 export interface FaultSpec {
   /** Matched against the decoded "path?query" (e.g. "/v1.0/groups?$filter=…"); batch sub-requests are matched as "/v1.0" + their url. */
@@ -184,72 +143,6 @@ export async function startSampleTenant(opts: SampleTenantOptions = {}): Promise
     return handler.handle(req);
   }
 
-  async function batch(body: unknown, headers: Record<string, string>, persona: PersonaName, log: LoggedRequest, parts: ExchangePart[]): Promise<GraphResponse> {
-    const cid = headers['client-request-id'];
-    const list = (body as { requests?: unknown } | null)?.requests;
-    if (!Array.isArray(list)) return graphError(400, 'BadRequest', 'Invalid batch payload format: a "requests" array is required.', clock.now(), cid);
-    if (list.length === 0) return graphError(400, 'BadRequest', 'Invalid batch payload format: the batch contains no requests.', clock.now(), cid);
-    if (list.length > 20) return graphError(400, 'BadRequest', `The number of batch requests (${list.length}) exceeds the allowed limit of 20.`, clock.now(), cid);
-    const byId = new Map<string, { id: string; method: string; url: string; headers: Record<string, string>; body?: unknown; dependsOn: string[] }>();
-    for (const raw of list as Record<string, unknown>[]) {
-      const id = raw?.id;
-      if (typeof id !== 'string' && typeof id !== 'number') return graphError(400, 'BadRequest', 'Invalid batch payload format: every request needs an id.', clock.now(), cid);
-      if (typeof raw.method !== 'string' || typeof raw.url !== 'string') return graphError(400, 'BadRequest', `Invalid batch payload format: request '${id}' needs a method and a url.`, clock.now(), cid);
-      if (/^https?:/i.test(raw.url)) return graphError(400, 'BadRequest', `Invalid batch payload format: request '${id}' must use a relative url (e.g. "/me"), not '${raw.url}'.`, clock.now(), cid);
-      if (byId.has(String(id))) return graphError(400, 'BadRequest', `Invalid batch payload format: duplicate request id '${id}'.`, clock.now(), cid);
-      const subHeaders: Record<string, string> = {};
-      for (const [k, v] of Object.entries((raw.headers as Record<string, string> | undefined) ?? {})) subHeaders[k.toLowerCase()] = String(v);
-      const dependsOn = Array.isArray(raw.dependsOn) ? raw.dependsOn.map(String) : [];
-      byId.set(String(id), { id: String(id), method: raw.method.toUpperCase(), url: raw.url, headers: subHeaders, body: raw.body, dependsOn });
-    }
-    for (const r of byId.values()) {
-      for (const d of r.dependsOn) if (!byId.has(d)) return graphError(400, 'BadRequest', `Invalid batch payload format: request '${r.id}' depends on unknown request '${d}'.`, clock.now(), cid);
-    }
-    const done = new Map<string, GraphResponse>();
-    const running = new Set<string>();
-    const run = async (id: string): Promise<GraphResponse> => {
-      const have = done.get(id);
-      if (have) return have;
-      if (running.has(id)) return graphError(400, 'BadRequest', `Circular dependsOn involving request '${id}'.`, clock.now(), cid);
-      running.add(id);
-      const r = byId.get(id)!;
-      let res: GraphResponse | undefined;
-      for (const d of r.dependsOn) {
-        const dep = await run(d);
-        if (dep.status >= 400) {
-          res = graphError(424, 'FailedDependency', `The request depends on request '${d}', which failed with status ${dep.status}.`, clock.now(), cid);
-          break;
-        }
-      }
-      if (!res) {
-        const url = r.url.startsWith('/') ? r.url : '/' + r.url;
-        const version = /^\/(v1\.0|beta)(\/|\?|$)/i.exec(url);
-        // Part URLs are relative to the $batch endpoint's version: Graph answers a "/v1.0/…" part 400 (the JS SDK's
-        // BatchRequestContent produces such URLs from absolute ones; microsoftgraph/msgraph-sdk-javascript#1178).
-        res = version
-          ? graphError(400, 'BadRequest', `Resource not found for the segment '${version[1]}'.`, clock.now(), cid)
-          : await serve(r.method, '/v1.0' + url, { ...r.headers, ...(cid ? { 'client-request-id': cid } : {}) }, r.body, persona);
-      }
-      done.set(id, res);
-      return res;
-    };
-    const responses: Record<string, unknown>[] = [];
-    log.subRequests = [];
-    for (const r of byId.values()) {
-      const res = await run(r.id);
-      const h: Record<string, string> = { 'Cache-Control': 'no-cache', 'OData-Version': '4.0', ...res.headers };
-      if (res.body !== undefined && !h['Content-Type']) h['Content-Type'] = ODATA_JSON;
-      delete h['request-id'];
-      delete h['client-request-id'];
-      const item: Record<string, unknown> = { id: r.id, status: res.status, headers: h };
-      if (res.body !== undefined) item.body = res.body;
-      responses.push(item);
-      log.subRequests.push({ id: r.id, method: r.method, url: safeDecode(r.url), status: res.status });
-      parts.push({ id: r.id, method: r.method, url: r.url, headers: r.headers, ...(r.body !== undefined ? { body: r.body } : {}), status: res.status, ...(res.body !== undefined ? { response: res.body } : {}) });
-    }
-    return { status: 200, headers: { 'Content-Type': 'application/json' }, body: { responses } };
-  }
-
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -303,7 +196,7 @@ export async function startSampleTenant(opts: SampleTenantOptions = {}): Promise
         const fault = faults.take(log.path + (log.query ? '?' + log.query : ''));
         if (fault?.delayMs) await sleep(fault.delayMs);
         const injected = fault && faultResponse(fault, cid);
-        out = injected ? injected : method === 'POST' ? await batch(body, headers, persona, log, parts) : graphError(405, 'Request_BadRequest', 'Use POST for $batch.', clock.now(), cid);
+        out = injected ? injected : method === 'POST' ? await answerBatch({ clock, serve }, body, headers, persona, log, parts) : graphError(405, 'Request_BadRequest', 'Use POST for $batch.', clock.now(), cid);
       } else {
         out = await serve(method, rawUrl, headers, body, persona);
       }
@@ -378,14 +271,6 @@ function wwwAuthenticate(): Record<string, string> {
   return {
     'WWW-Authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
   };
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 /** "/v1.0/groups?$filter=…" (raw, percent-encoded) → decoded path, decoded params in order, and the decoded display form. */
