@@ -370,10 +370,31 @@ export function splitPath(path: string): string[] {
   return out;
 }
 
+/** Words of a value the way directory search splits them: on spaces, punctuation and lower→upper case changes. */
+function searchTokens(value: string): string[] {
+  return value
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/**
+ * `$search` on directory objects as Graph does it: `"property:value"` terms joined by AND / OR (AND binds tighter);
+ * a term matches when each word of its value starts a word of the property (so "displayName:sal" finds "Nordic
+ * Sales", but "displayName:ales" does not).
+ */
 function matchesSearch(o: Json, search: string): boolean {
-  const terms = [...search.matchAll(/"([^":]+):([^"]*)"/g)];
-  if (terms.length === 0) throw new ODataError(400, 'Request_BadRequest', 'Invalid $search: use "property:value" terms in double quotes.');
-  return terms.some(([, prop, value]) => typeof o[prop] === 'string' && (o[prop] as string).toLowerCase().includes(value.toLowerCase()));
+  const clauses = search.split(/\s+OR\s+/);
+  const groups = clauses.map((clause) => [...clause.matchAll(/"([^":]+):([^"]*)"/g)]);
+  if (groups.some((g) => g.length === 0)) throw new ODataError(400, 'Request_BadRequest', 'Invalid $search: use "property:value" terms in double quotes.');
+  const termMatches = (prop: string, value: string) => {
+    const field = o[prop];
+    if (typeof field !== 'string') return false;
+    const words = searchTokens(field);
+    return searchTokens(value).every((w) => words.some((x) => x.startsWith(w)));
+  };
+  return groups.some((g) => g.every(([, prop, value]) => termMatches(prop, value)));
 }
 
 function encodeSkipToken(offset: number): string {
