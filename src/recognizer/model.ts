@@ -162,6 +162,7 @@ export class Model {
     const bias = new Float64Array(k);
     const order = rows.map((_r, i) => i);
     const z = new Float64Array(k);
+    const grad = new Float64Array(k);
     let step = 0;
     const total = epochs * rows.length;
     for (let epoch = 0; epoch < epochs; epoch++) {
@@ -182,12 +183,14 @@ export class Model {
         const p = softmax(z);
         const cw = classWeight[row.y];
         for (let c = 0; c < k; c++) {
-          const g = (p[c] - (c === row.y ? 1 : 0)) * cw;
-          bias[c] -= lr * g * 0.1;
-          for (let f = 0; f < row.ids.length; f++) {
-            const at = row.ids[f] * k + c;
-            weights[at] -= lr * (g * row.values[f] + l2 * weights[at]);
-          }
+          grad[c] = (p[c] - (c === row.y ? 1 : 0)) * cw;
+          bias[c] -= lr * grad[c] * 0.1;
+        }
+        // Feature-major, so each feature's k weights are updated in one contiguous run.
+        for (let f = 0; f < row.ids.length; f++) {
+          const base = row.ids[f] * k;
+          const v = row.values[f];
+          for (let c = 0; c < k; c++) weights[base + c] -= lr * (grad[c] * v + l2 * weights[base + c]);
         }
       }
     }
