@@ -7,6 +7,8 @@
 
 /** Typos are only repaired in words at least this long (short words are too often other real words). */
 export const MIN_TYPO_LENGTH = 5;
+/** Longer "words" (pasted ids, hostile input) are left alone, so repair stays linear in the message length. */
+export const MAX_REPAIR_LENGTH = 40;
 /** Each part of a split compound has at least this many letters. */
 const MIN_PART = 3;
 /** Letters Norwegian puts between the parts of a compound ("klargjøring-s-logg", "bruker-e-konto"). */
@@ -58,7 +60,7 @@ export class Speller {
 
   /** The known word one edit away from an unknown one (the most frequent if several), if any. */
   correction(word: string): string | undefined {
-    if (word.length < MIN_TYPO_LENGTH || this.knows(word) || /\d/.test(word)) return undefined;
+    if (word.length < MIN_TYPO_LENGTH || word.length > MAX_REPAIR_LENGTH || this.knows(word) || /\d/.test(word)) return undefined;
     let best: string | undefined;
     let bestCount = 0;
     for (const key of [word, ...deletions(word)]) {
@@ -75,7 +77,7 @@ export class Speller {
 
   /** An unknown word split into two known words (with an optional linking s/e), the split with the longest head first. */
   split(word: string): [string, string] | undefined {
-    if (word.length < 2 * MIN_PART || this.knows(word)) return undefined;
+    if (word.length < 2 * MIN_PART || word.length > MAX_REPAIR_LENGTH || this.knows(word)) return undefined;
     for (let cut = word.length - MIN_PART; cut >= MIN_PART; cut--) {
       const head = word.slice(0, cut);
       const tail = word.slice(cut);

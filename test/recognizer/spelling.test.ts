@@ -21,6 +21,8 @@ describe('repairing words the recogniser has never seen', () => {
   it('leaves known words and words with digits alone, and corrects typos only when asked to', () => {
     expect(speller.repair(['users', 'e5', 'provisioning'])).toEqual(['users', 'e5', 'provisioning']);
     expect(known(['users are provisioned']).repair(['provisoned'])).toEqual(['provisoned']);
+    const long = 'lisens'.repeat(10);
+    expect(speller.repair([long])).toEqual([long]);
   });
 
   it('counts one insertion, deletion, substitution or swap as one edit, and no more', () => {
