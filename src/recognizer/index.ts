@@ -16,7 +16,7 @@ import type { IntentRecognizer, Recognition } from './types';
  * cross-validation on the training data only (`npm run eval -- --calibrate`), with
  * a wrong guess (a dialog the admin must back out of) costing twice an extra click; a test checks it still matches the data.
  */
-export const CONFIDENCE_THRESHOLD = 0.67;
+export const CONFIDENCE_THRESHOLD = 0.62;
 
 /** Below this share of known words the text is treated as noise ("hmm", "asdfgh"): always uncertain. */
 export const MIN_COVERAGE = 0.34;

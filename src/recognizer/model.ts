@@ -2,7 +2,8 @@
  * A small, deterministic text classifier: sparse features (word stems, stem bigrams, character n-grams of
  * each word) fed to a multinomial logistic regression trained by seeded SGD. Pure: no I/O.
  */
-import { normalize } from './normalize';
+import { normalize, stem } from './normalize';
+import { Speller, wordCounts } from './spelling';
 
 export interface Example {
   text: string;
@@ -22,6 +23,17 @@ export interface TrainOptions {
   seed?: number;
   /** Relative weight of each feature family (each family's vector is L2-normalised first). */
   weights?: FeatureWeights;
+  /**
+   * How much rarer labels weigh in training: each example's loss is scaled by (mean label size / its label's size)
+   * to this power. 0 = every example alike; 1 (default) = every label alike.
+   */
+  classBalance?: number;
+  /** Share of a naive Bayes vote (same features) blended into the probabilities (default 0.3); 0 = logistic regression alone. */
+  bayes?: number;
+  /** Repair unknown words against the training vocabulary (./spelling.ts): split compounds (default true). */
+  spelling?: boolean;
+  /** Also correct one-edit typos in unknown words of 5+ letters (default false: it did not help 5-fold CV). */
+  typos?: boolean;
 }
 
 export interface FeatureWeights {
@@ -53,8 +65,10 @@ function bump(map: Map<string, number>, key: string): void {
   map.set(key, 1); // binary presence: repeated words don't shout louder
 }
 
-export function featurise(text: string, weight: FeatureWeights = DEFAULT_WEIGHTS): { features: Sparse; words: string[]; stems: string[] } {
-  const { words, stems } = normalize(text);
+export function featurise(text: string, weight: FeatureWeights = DEFAULT_WEIGHTS, speller?: Speller): { features: Sparse; words: string[]; stems: string[] } {
+  const normalized = normalize(text);
+  const words = speller ? speller.repair(normalized.words) : normalized.words;
+  const stems = speller ? words.map(stem) : normalized.stems;
   const uni = new Map<string, number>();
   const bi = new Map<string, number>();
   const chars = new Map<string, number>();
@@ -109,14 +123,17 @@ export class Model {
     private readonly bias: Float64Array,
     private readonly vocabulary: Set<string>,
     private readonly featureWeights: FeatureWeights,
+    private readonly speller: Speller | undefined,
+    private readonly bayes: { share: number; logLikelihood: Float64Array; logPrior: Float64Array } | undefined,
   ) {}
 
   static train(examples: Example[], options: TrainOptions = {}): Model {
-    const epochs = options.epochs ?? 18;
+    const epochs = options.epochs ?? 30;
     const lr0 = options.learningRate ?? 1.0;
-    const l2 = options.l2 ?? 1e-4;
+    const l2 = options.l2 ?? 3e-4;
     const random = rng(options.seed ?? 20240501);
     const featureWeights = options.weights ?? DEFAULT_WEIGHTS;
+    const speller = options.spelling === false ? undefined : new Speller(wordCounts(examples.map((e) => normalize(e.text).words)), { typos: options.typos ?? false });
 
     const labels = [...new Set(examples.map((e) => e.label))].sort();
     const labelIndex = new Map(labels.map((l, i) => [l, i]));
@@ -124,7 +141,7 @@ export class Model {
     const index = new Map<string, number>();
     const vocabulary = new Set<string>();
     const rows = examples.map((e) => {
-      const { features, stems } = featurise(e.text, featureWeights);
+      const { features, stems } = featurise(e.text, featureWeights, speller);
       stems.forEach((s) => vocabulary.add(s));
       const ids = features.names.map((n) => {
         let id = index.get(n);
@@ -137,10 +154,15 @@ export class Model {
       return { ids, values: features.values, y: labelIndex.get(e.label)! };
     });
 
+    const sizes = new Array<number>(k).fill(0);
+    for (const r of rows) sizes[r.y]++;
+    const balance = options.classBalance ?? 1;
+    const classWeight = sizes.map((n) => Math.pow(rows.length / k / Math.max(1, n), balance));
     const weights = new Float64Array(index.size * k);
     const bias = new Float64Array(k);
     const order = rows.map((_r, i) => i);
     const z = new Float64Array(k);
+    const grad = new Float64Array(k);
     let step = 0;
     const total = epochs * rows.length;
     for (let epoch = 0; epoch < epochs; epoch++) {
@@ -159,22 +181,42 @@ export class Model {
           for (let c = 0; c < k; c++) z[c] += weights[base + c] * v;
         }
         const p = softmax(z);
+        const cw = classWeight[row.y];
         for (let c = 0; c < k; c++) {
-          const g = p[c] - (c === row.y ? 1 : 0);
-          bias[c] -= lr * g * 0.1;
-          for (let f = 0; f < row.ids.length; f++) {
-            const at = row.ids[f] * k + c;
-            weights[at] -= lr * (g * row.values[f] + l2 * weights[at]);
-          }
+          grad[c] = (p[c] - (c === row.y ? 1 : 0)) * cw;
+          bias[c] -= lr * grad[c] * 0.1;
+        }
+        // Feature-major, so each feature's k weights are updated in one contiguous run.
+        for (let f = 0; f < row.ids.length; f++) {
+          const base = row.ids[f] * k;
+          const v = row.values[f];
+          for (let c = 0; c < k; c++) weights[base + c] -= lr * (grad[c] * v + l2 * weights[base + c]);
         }
       }
     }
-    return new Model(labels, index, weights, bias, vocabulary, featureWeights);
+    let bayes: { share: number; logLikelihood: Float64Array; logPrior: Float64Array } | undefined;
+    const bayesShare = options.bayes ?? 0.3;
+    if (bayesShare > 0) {
+      const mass = new Float64Array(index.size * k);
+      const totals = new Float64Array(k);
+      for (const row of rows) {
+        for (let f = 0; f < row.ids.length; f++) {
+          mass[row.ids[f] * k + row.y] += row.values[f];
+          totals[row.y] += row.values[f];
+        }
+      }
+      const alpha = 0.1;
+      const logLikelihood = new Float64Array(index.size * k);
+      for (let id = 0; id < index.size; id++) for (let c = 0; c < k; c++) logLikelihood[id * k + c] = Math.log((mass[id * k + c] + alpha) / (totals[c] + alpha * index.size));
+      const logPrior = Float64Array.from(sizes, () => Math.log(1 / k));
+      bayes = { share: bayesShare, logLikelihood, logPrior };
+    }
+    return new Model(labels, index, weights, bias, vocabulary, featureWeights, speller, bayes);
   }
 
   predict(text: string): Prediction {
     const k = this.labels.length;
-    const { features, stems } = featurise(text, this.featureWeights);
+    const { features, stems } = featurise(text, this.featureWeights, this.speller);
     const z = new Float64Array(this.bias);
     for (let f = 0; f < features.names.length; f++) {
       const id = this.index.get(features.names[f]);
@@ -182,7 +224,18 @@ export class Model {
       const v = features.values[f];
       for (let c = 0; c < k; c++) z[c] += this.weights[id * k + c] * v;
     }
-    const p = softmax(z);
+    let p = softmax(z);
+    if (this.bayes) {
+      const nb = new Float64Array(this.bayes.logPrior);
+      for (let f = 0; f < features.names.length; f++) {
+        const id = this.index.get(features.names[f]);
+        if (id === undefined) continue;
+        for (let c = 0; c < k; c++) nb[c] += this.bayes.logLikelihood[id * k + c] * features.values[f];
+      }
+      const q = softmax(nb);
+      const share = this.bayes.share;
+      p = p.map((v, c) => (1 - share) * v + share * q[c]);
+    }
     const ranked = this.labels.map((label, i) => ({ label, score: p[i] })).sort((a, b) => b.score - a.score);
     const known = stems.filter((s) => this.vocabulary.has(s)).length;
     return { ranked, coverage: stems.length === 0 ? 0 : known / stems.length };

@@ -1,22 +1,32 @@
 /**
  * An admin (or anyone in the tenant) sends one message of Teams' maximum size, built to make text scanning slow.
  * The old entity extraction took 6–19 s on `'a' ` repeated, blocking every other conversation. Each shape must now be
- * handled well inside a generous safety bound; speed targets themselves live in `npm run bench`.
+ * cost about what an ordinary message of the same size costs — measured against one in the same process, so a busy
+ * machine slows both alike. Quadratic scanning costs hundreds of times more; speed targets live in `npm run bench`.
  */
 import { performance } from 'perf_hooks';
 import { normalizeText } from '../../src/bot/mentions';
 import { createRecognizer } from '../../src/recognizer';
 import { extractEntities } from '../../src/recognizer/entities';
 import { normalize } from '../../src/recognizer/normalize';
-import { HOSTILE_SHAPES, TEAMS_MESSAGE_BYTES } from '../helpers/hostileText';
+import { HOSTILE_SHAPES, TEAMS_MESSAGE_BYTES, repeatTo } from '../helpers/hostileText';
 
-const SAFETY_BOUND_MS = 1000;
+/** How many times an ordinary message of the same size a hostile one may cost. Quadratic shapes cost 100×–10,000×. */
+const SAFETY_RATIO = 25;
 
+/** The best of three runs: the machine's noise only ever adds time. */
 function timed(fn: () => unknown): number {
-  const t0 = performance.now();
-  fn();
-  return performance.now() - t0;
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
 }
+
+/** An ordinary question, repeated to the same size: what any 28 KB message costs on this machine right now. */
+const ORDINARY = repeatTo('Why was Anna Berg not provisioned to "Salesforce" after we added her to Salg Oslo? ');
 
 const recognizer = createRecognizer();
 beforeAll(() => recognizer.recognize('warm up'));
@@ -27,18 +37,20 @@ describe.each(Object.entries(HOSTILE_SHAPES))('a 28 KB message of %s', (_shape, 
     expect(Buffer.byteLength(text, 'utf8')).toBeGreaterThan(TEAMS_MESSAGE_BYTES - 16);
   });
 
-  it('goes through mention handling, entity extraction and the whole recogniser within the safety bound', () => {
+  it('goes through mention handling, entity extraction and the whole recogniser at the cost of an ordinary message', () => {
     let entities: unknown;
     let intent: unknown;
-    const ms = timed(() => {
-      const typed = normalizeText({ text, recipient: { id: '28:bot', name: 'SyncHelper' } });
-      entities = [extractEntities(text), extractEntities(typed)];
+    const pipeline = (input: string) => () => {
+      const typed = normalizeText({ text: input, recipient: { id: '28:bot', name: 'SyncHelper' } });
+      entities = [extractEntities(input), extractEntities(typed)];
       intent = recognizer.recognize(typed, 'en-US').intent;
       normalize(typed);
-    });
+    };
+    const ordinary = timed(pipeline(ORDINARY));
+    const hostile = timed(pipeline(text));
     expect(entities).toBeDefined();
     expect(typeof intent).toBe('string');
-    expect(ms).toBeLessThan(SAFETY_BOUND_MS);
+    expect(hostile / ordinary).toBeLessThan(SAFETY_RATIO);
   });
 });
 
