@@ -1,8 +1,8 @@
 /**
  * One admin pastes a hostile message of Teams' largest size; another admin, in another conversation, asks a normal
  * question at the same moment. Over loopback HTTP against the real bot (RootDialog, recogniser, sample tenant):
- * both are answered, the other admin within a generous safety bound (the old entity extraction held the event loop
- * for 6–19 s). Text over the cap gets a short answer in the admin's language and never reaches the recogniser.
+ * both are answered, the other admin about as fast as when a 28 KB ordinary message arrives at the same moment,
+ * measured in the same run so a busy machine slows both alike (the old entity extraction held the event loop for 6–19 s). Text over the cap gets a short answer in the admin's language and never reaches the recogniser.
  */
 import { performance } from 'perf_hooks';
 import { MAX_MESSAGE_BYTES } from '../../src/config';
@@ -12,7 +12,8 @@ import { teamsActivities } from '../helpers/teamsActivity';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-const SAFETY_BOUND_MS = 1000;
+/** How many times Ola's wait beside an ordinary 28 KB message his wait beside a hostile one may be. */
+const SAFETY_RATIO = 20;
 
 describe('a 28 KB hostile message does not stall the bot for everyone', () => {
   let world: World;
@@ -39,15 +40,27 @@ describe('a 28 KB hostile message does not stall the bot for everyone', () => {
       hostile.attachments = [{ contentType: 'text/html', content: `<p>${HOSTILE_SHAPES[shape]}</p>` }];
       const normal = teams.personalMessage("my group 'Salg Oslo' won't update", { from: ola });
 
-      const hostileDone = post(hostile);
-      const t0 = performance.now();
-      const answered = await post(normal);
-      const olaMs = performance.now() - t0;
-      const hostileRes = await hostileDone;
+      /** Ola's wait for his answer while `other` is being handled (best of three: noise only adds time). */
+      const olaWaitBeside = async (other: any): Promise<{ ms: number; answered: Response; otherRes: Response }> => {
+        let best: { ms: number; answered: Response; otherRes: Response } | undefined;
+        for (let i = 0; i < 3; i++) {
+          const otherDone = post({ ...other, id: `${other.id}-${i}` });
+          const t0 = performance.now();
+          const answered = await post({ ...normal, id: `${normal.id}-${i}` });
+          const ms = performance.now() - t0;
+          const otherRes = await otherDone;
+          if (!best || ms < best.ms) best = { ms, answered, otherRes };
+        }
+        return best!;
+      };
+      const ordinary = teams.personalMessage(repeatTo("Why is Anna Berg missing from 'Salg Oslo' after the last sync? "), { from: kari });
+      ordinary.attachments = [{ contentType: 'text/html', content: `<p>${ordinary.text}</p>` }];
+      const baseline = await olaWaitBeside(ordinary);
+      const { ms: olaMs, answered, otherRes: hostileRes } = await olaWaitBeside(hostile);
 
       expect(hostileRes.status).toBe(200); // fits the default MAX_BODY_BYTES
       expect(answered.status).toBe(200);
-      expect(olaMs).toBeLessThan(SAFETY_BOUND_MS);
+      expect(olaMs / Math.max(baseline.ms, 1)).toBeLessThan(SAFETY_RATIO);
       expect(repliesTo(normal.conversation.id).length).toBeGreaterThan(0);
       expect(repliesTo(hostile.conversation.id).length).toBeGreaterThan(0);
     },

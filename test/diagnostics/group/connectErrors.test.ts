@@ -57,10 +57,14 @@ describe('explainConnectError', () => {
     expect(explainConnectError('  ExistingObjectQuarantined\n on object X ')[0].evidence).toEqual({ pastedText: 'ExistingObjectQuarantined on object X' });
   });
 
-  it('reads a 28 KB paste with long runs of spaces in well under a second (it used to take minutes)', () => {
-    const t0 = performance.now();
-    expect(idsOf(`Error${' '.repeat(14 * 1024)}type${' '.repeat(14 * 1024)}114`)).toEqual(['T4.error114']);
-    expect(idsOf(`feil${'\u00a0'.repeat(28 * 1024)}x`)).toEqual(['T4.unknown']);
-    expect(performance.now() - t0).toBeLessThan(1000);
+  it('reads a 28 KB paste with long runs of spaces at the cost of an ordinary 28 KB paste (it used to take minutes)', () => {
+    const best = (fn: () => void) => Math.min(...[0, 1, 2].map(() => { const t0 = performance.now(); fn(); return performance.now() - t0; }));
+    const ordinary = best(() => idsOf('AttributeValueMustBeUnique on ProxyAddresses for user kari@contoso.no. '.repeat(400)));
+    const hostile = best(() => {
+      expect(idsOf(`Error${' '.repeat(14 * 1024)}type${' '.repeat(14 * 1024)}114`)).toEqual(['T4.error114']);
+      expect(idsOf(`feil${'\u00a0'.repeat(28 * 1024)}x`)).toEqual(['T4.unknown']);
+    });
+    // Same process, same moment: a busy machine slows both alike. The cubic version cost thousands of times more.
+    expect(hostile / Math.max(ordinary, 0.05)).toBeLessThan(25);
   });
 });
