@@ -157,7 +157,8 @@ export interface GroupSnapshot {
 /** Outcome of resolving what the admin typed (name, mail or object id) to a group. */
 export type GroupResolution =
   | { kind: 'one'; snapshot: GroupSnapshot }
-  | { kind: 'many'; candidates: Pick<GraphGroup, 'id' | 'displayName' | 'mail' | 'onPremisesSyncEnabled' | 'groupTypes' | 'mailEnabled' | 'securityEnabled'>[] }
+  /** Several groups match; `near`: none is named exactly so, these are the closest ones ("did you mean"). */
+  | { kind: 'many'; candidates: Pick<GraphGroup, 'id' | 'displayName' | 'mail' | 'onPremisesSyncEnabled' | 'groupTypes' | 'mailEnabled' | 'securityEnabled'>[]; near?: boolean }
   | { kind: 'none'; query: string; caller: Caller }
   | { kind: 'denied'; failure: Failed; caller: Caller };
 
@@ -361,7 +362,8 @@ export interface AppSnapshot {
 
 export type AppResolution =
   | { kind: 'one'; snapshot: AppSnapshot }
-  | { kind: 'many'; candidates: Pick<ServicePrincipal, 'id' | 'appId' | 'displayName'>[] }
+  /** Several apps match; `near`: none is named exactly so, these are the closest ones ("did you mean"). */
+  | { kind: 'many'; candidates: Pick<ServicePrincipal, 'id' | 'appId' | 'displayName'>[]; near?: boolean }
   | { kind: 'registrationOnly'; application: ApplicationRegistration; caller: Caller }
   /** The user named matches several users (same display name, or only a prefix): the admin picks one. */
   | { kind: 'manyUsers'; query: string; candidates: Pick<GraphUser, 'id' | 'displayName' | 'userPrincipalName'>[] }

@@ -32,7 +32,7 @@ import type { BatchRequest, GraphApi } from './client';
 import { type GraphResponse, isSuccess } from './errors';
 import { encodePathSegment, filterEq, filterStartsWith, isGuid, literal, looksLikeMail, normalizeGuid, query } from './odata';
 import { callerFrom, EVENTUAL, failedOf, idsOf, partOf, rolesRequest, sub, valueOf } from './parts';
-import { extraSpans, failedLookup, firstExact, spanRequests, usersByName } from './resolve';
+import { extraSpans, failedLookup, firstExact, nearMatches, spanRequests, usersByName } from './resolve';
 
 export const SP_SELECT =
   'id,appId,displayName,appRoleAssignmentRequired,appRoles,tags,preferredSingleSignOnMode,applicationTemplateId,servicePrincipalType';
@@ -227,7 +227,7 @@ function pickServicePrincipal(
   if (other) return other;
   const prefixRes = sub(responses, 'spPrefix');
   const prefix = isSuccess(prefixRes.status) ? valueOf<ServicePrincipal>(prefixRes.body) : [];
-  if (prefix.length > 0) return { kind: 'many', candidates: prefix.map(spCandidate) };
+  if (prefix.length > 0) return { kind: 'many', candidates: prefix.map(spCandidate), near: true };
   return registrationOrNone(responses, text, caller);
 }
 
@@ -304,7 +304,12 @@ export async function resolveApp(
   const picked = text
     ? pickServicePrincipal(r1, byGuid, text, { exact: exactUrl, byId: byIdUrl }, caller, () => spFromSpans(r1, appSpans))
     : spFromSpans(r1, appSpans) ?? spansFailure(r1, appSpans, caller);
-  if ('kind' in picked) return picked;
+  if ('kind' in picked) {
+    if (picked.kind !== 'none' || !text || byGuid) return picked;
+    // Nothing by that name, appId or prefix: offer the closest apps ("did you mean"), one more round trip.
+    const near = await nearMatches<ServicePrincipal>(api, 'servicePrincipals', text, 'id,appId,displayName');
+    return near.length > 0 ? { kind: 'many', candidates: near.map(spCandidate), near: true } : picked;
+  }
   const servicePrincipal: ServicePrincipal = { ...picked, displayName: picked.displayName ?? null };
   const userPick = pickUser(r1, user, userSpans, servicePrincipal.displayName);
   if (userPick && 'many' in userPick) {

@@ -23,7 +23,7 @@ import type { BatchRequest, GraphApi } from './client';
 import { type GraphResponse, isSuccess } from './errors';
 import { encodePathSegment, filterEq, filterStartsWith, isGuid, normalizeGuid, query } from './odata';
 import { callerFrom, failedOf, idsOf, partOf, rolesRequest, sub, valueOf } from './parts';
-import { extraSpans, failedLookup, firstExact, spanRequests } from './resolve';
+import { extraSpans, failedLookup, firstExact, nearMatches, spanRequests } from './resolve';
 
 /** Every v1.0 group property the diagnoses read (domain.md §4.0). */
 export const GROUP_SELECT = [
@@ -214,7 +214,9 @@ export async function resolveGroup(api: GraphApi, text: string | undefined, cloc
         // Only now does the startswith answer matter; it is offered as a choice ("did you mean …?"), never taken silently.
         const prefixRes = sub(responses, 'groupPrefix');
         const prefix = isSuccess(prefixRes.status) ? valueOf<unknown>(prefixRes.body).map(normalizeGroup) : [];
-        if (prefix.length > 0) return { kind: 'many', candidates: prefix.map(candidate) };
+        if (prefix.length > 0) return { kind: 'many', candidates: prefix.map(candidate), near: true };
+        const near = await nearMatches<GraphGroup>(api, 'groups', wanted, GROUP_SELECT);
+        if (near.length > 0) return { kind: 'many', candidates: near.map(normalizeGroup).map(candidate), near: true };
         return { kind: 'none', query: wanted, caller };
       }
     }

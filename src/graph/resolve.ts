@@ -10,10 +10,10 @@
  * - app: `startswith(displayName,…)` on servicePrincipals (spPrefixUrl).
  */
 import type { GraphUser } from '../diagnostics/snapshot';
-import type { BatchRequest } from './client';
+import type { BatchRequest, GraphApi } from './client';
 import { type GraphResponse, isSuccess } from './errors';
 import { isGuid, query } from './odata';
-import { sub, valueOf } from './parts';
+import { EVENTUAL, sub, valueOf } from './parts';
 
 /** The spans worth looking up: distinct (case-insensitive), not empty, not one of `known`. */
 export function extraSpans(spans: readonly string[] | undefined, known: (string | undefined)[]): string[] {
@@ -109,4 +109,20 @@ export function rankSearchHits<T extends { displayName?: string | null }>(hits: 
     .map((o) => ({ o, s: score(o) }))
     .sort((a, b) => b.s - a.s || (a.o.displayName ?? '').localeCompare(b.o.displayName ?? ''))
     .map((x) => x.o);
+}
+
+/**
+ * One extra round trip, only when nothing matched by name, mail or prefix: the closest objects by `$search`, best
+ * first. Empty when nothing is close or the search could not be read (the admin then gets "not found").
+ */
+export async function nearMatches<T extends { displayName?: string | null }>(
+  api: GraphApi,
+  collection: 'groups' | 'users' | 'servicePrincipals',
+  text: string,
+  select: string,
+): Promise<T[]> {
+  const url = searchUrl(collection, text, select);
+  if (!url) return [];
+  const res = await api.get<{ value?: T[] }>(url, { ...EVENTUAL });
+  return res.ok ? rankSearchHits(res.value?.value ?? [], text).slice(0, 5) : [];
 }
