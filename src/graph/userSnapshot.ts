@@ -96,6 +96,8 @@ export interface UserSubjectRequest {
   spans: readonly string[];
   /** A group typed as one ("the licence from <group>"): looked up as a group only. */
   group?: string;
+  /** A span that is exactly one group wins over a user ("adding Anna Berg to Salg Oslo fails" is about the group). */
+  preferGroup?: boolean;
 }
 
 /**
@@ -115,6 +117,9 @@ export async function resolveUserSubject(api: GraphApi, req: UserSubjectRequest,
   const caller = callerFrom(sub(r1, 'roles'));
   const groups = groupSpans.map((s, i) => exactOf<GraphGroup>(sub(r1, `group${i}`), s));
 
+  const oneGroup = groups.find((g) => g.length === 1)?.[0];
+  if (req.preferGroup && oneGroup) return { kind: 'none', groupId: oneGroup.id };
+
   let prefixOnly: { span: string; users: DirectoryUser[] } | undefined;
   let user: DirectoryUser | undefined;
   for (let i = 0; i < spans.length && !user; i++) {
@@ -126,7 +131,6 @@ export async function resolveUserSubject(api: GraphApi, req: UserSubjectRequest,
     } else if (picked.prefix.length > 0 && !prefixOnly) prefixOnly = { span: spans[i], users: picked.prefix };
   }
   if (!user) {
-    const oneGroup = groups.find((g) => g.length === 1)?.[0];
     if (oneGroup) return { kind: 'none', groupId: oneGroup.id };
     // A name nobody has exactly: "did you mean" the people whose name starts with it (only when no span is a group).
     if (prefixOnly && !groups.some((g) => g.length > 0)) return { kind: 'many', query: prefixOnly.span, candidates: prefixOnly.users.map(candidate) };
@@ -135,7 +139,7 @@ export async function resolveUserSubject(api: GraphApi, req: UserSubjectRequest,
     return { kind: 'none' };
   }
 
-  const focus = req.group ? groups[0]?.[0] : groups.find((g) => g.length === 1)?.[0];
+  const focus = req.group ? groups[0]?.[0] : oneGroup;
   const snapshot: UserSnapshot = {
     fetchedAt: clock.now().toISOString(),
     caller,
