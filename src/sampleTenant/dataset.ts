@@ -9,6 +9,7 @@
 import { createHash } from 'crypto';
 import type { Clock } from '../clock';
 import { ROLE } from '../diagnostics/roles';
+import { userIssueData, userIssueRefs } from './userIssues';
 
 export type Json = Record<string, unknown>;
 
@@ -159,6 +160,8 @@ export const SAMPLE = {
     /** Two people with the same display name "Per Olsen" (Logistikk), assigned to no app: a user named by name is a choice. */
     sameName: [u('per-1', 'Per Olsen', 'per.olsen'), u('per-2', 'Per Olsen', 'per.olsen2')],
   },
+  /** A user's directory-sync errors and licences (U1–U4, L6): see userIssues.ts. */
+  userIssues: userIssueRefs(guid, { custom: DOMAIN, initial: INITIAL_DOMAIN }),
   groups: {
     /** G0: two groups named "Marketing" — this one is the Microsoft 365 group (mail marketing@contoso.no). */
     marketingCloud: g('marketing-m365', 'Marketing'),
@@ -411,6 +414,9 @@ export function createSampleDataset(clock: Clock, overrides: SampleDatasetOverri
   renamed.otherMails = [U.renamedMail.otherMail];
   users.push(renamed);
   for (const ref of U.sameName) users.push(user(ref, { department: 'Logistikk', jobTitle: 'Lagermedarbeider', city: 'Drammen' }));
+  // A user's sync errors and licences (userIssues.ts): users here, their memberships merged below.
+  const userIssues = userIssueData({ refs: SAMPLE.userIssues, domains: { custom: DOMAIN, initial: INITIAL_DOMAIN }, user, ago, licState, lic, powerBiPro: SKU.powerBiPro.skuId, powerBiGroup: G.licensedProcessing.id });
+  users.push(...userIssues.users);
 
   // ---------- groups
   let groupSeq = 0;
@@ -561,6 +567,7 @@ export function createSampleDataset(clock: Clock, overrides: SampleDatasetOverri
     [appGroup(SAMPLE.apps.initialCycle)]: crowdIds.slice(6, 16),
     [appGroup(SAMPLE.apps.paused)]: [crowdIds[20], crowdIds[21]],
   };
+  for (const [groupId, ids] of Object.entries(userIssues.members)) members[groupId] = [...(members[groupId] ?? []), ...ids];
   const owners: Record<string, string[]> = {
     [G.ownedByHelpdesk.id]: [P.helpdesk.id],
     [G.marketingCloud.id]: [P.groups.id],
