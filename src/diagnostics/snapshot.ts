@@ -435,3 +435,27 @@ export type UserResolution =
   /** No span is a user; `groupId` when exactly one span is a group (the group check takes over). */
   | { kind: 'none'; groupId?: string }
   | { kind: 'denied'; failure: Failed; caller: Caller };
+
+// ---------- tenant-wide health (T1, T5–T7: "tenant health" and the live check's tenant-wide answers) ----------
+
+export interface Named {
+  id: string;
+  displayName?: string | null;
+}
+
+export interface HealthSnapshot {
+  fetchedAt: string;
+  organization: Part<Organization>;
+  /** Groups with hasMembersWithLicenseErrors. */
+  licenceGroups: Part<Named[]>;
+  /** Groups with a PropertyConflict in onPremisesProvisioningErrors. */
+  syncErrorGroups: Part<Named[]>;
+  /** Enterprise apps (service principals tagged WindowsAzureActiveDirectoryIntegratedApp). */
+  apps: Part<Named[]>;
+  /** Apps whose jobs were read, with their jobs (apps without a provisioning job are left out). */
+  jobs: { app: Named; jobs: SynchronizationJob[] }[];
+  /** The first app whose jobs couldn't be read (403 without an application role, throttling…). */
+  jobFailure?: Failed;
+  /** Group id → how many members have a licence error from it (only groups that could be counted). */
+  licenseErrorCounts: Record<string, number>;
+}

@@ -13,6 +13,8 @@ import { fetchTenantSnapshot } from '../graph/tenantSnapshot';
 import { resolveUserSubject } from '../graph/userSnapshot';
 import { extraSpans } from '../graph/resolve';
 import { diagnoseUser, userIdOfSubject } from '../diagnostics/user';
+import { diagnoseTenantWide, SCOPE_PARTS } from '../diagnostics/tenantWide';
+import { fetchHealth } from '../graph/tenantHealth';
 import { familyOf, type IssueIntent } from '../topics';
 import type { Target } from './liveCheckTypes';
 
@@ -160,6 +162,15 @@ async function checkUser(api: GraphApi, req: CheckRequest, clock: Clock): Promis
   }
 }
 
+/** Nothing named, asked about the whole tenant: sync health, groups with licence errors, or apps in quarantine. */
+async function checkTenantWide(api: GraphApi, req: CheckRequest, clock: Clock): Promise<CheckOutcome | undefined> {
+  const scope = req.target.tenantWide;
+  // A refresh sends the organization's id as the subject id: the scope decides, not the id.
+  if (!scope) return undefined;
+  const health = await fetchHealth(api, clock, SCOPE_PARTS[scope]);
+  return { kind: 'verdict', diagnosis: diagnoseTenantWide(req.topic, scope, health, clock), actions: [] };
+}
+
 /**
  * Graph answered 401 (InvalidAuthenticationToken: expired or invalid token). Nothing the check read can be trusted
  * as "access denied": the admin has to sign in again. Thrown by `runCheck` after the check, never mid-way.
@@ -209,7 +220,9 @@ function watchForRejectedToken(api: GraphApi): { api: GraphApi; rejected: () => 
 /** Runs one check. Throws `SignInExpiredError` when Graph rejected the admin's token (sign in again). */
 export async function runCheck(api: GraphApi, req: CheckRequest, clock: Clock): Promise<CheckOutcome> {
   const watch = watchForRejectedToken(api);
-  const outcome = await (familyOf(req.topic) === 'group' ? ((await checkUser(watch.api, req, clock)) ?? checkGroup(watch.api, req, clock)) : checkApp(watch.api, req, clock));
+  const outcome =
+    (await checkTenantWide(watch.api, req, clock)) ??
+    (await (familyOf(req.topic) === 'group' ? ((await checkUser(watch.api, req, clock)) ?? checkGroup(watch.api, req, clock)) : checkApp(watch.api, req, clock)));
   const rejected = watch.rejected();
   if (rejected !== undefined) throw new SignInExpiredError(rejected);
   return outcome;
