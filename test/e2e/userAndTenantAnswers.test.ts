@@ -6,6 +6,7 @@
  */
 import { SAMPLE } from '../../src/sampleTenant';
 import { t } from '../../src/i18n';
+import { familyOf, topicsOf, type IssueIntent } from '../../src/topics';
 import { cardText, findingIds, roundTripsSince, startWorld, type AdminChat, type World } from '../helpers/adminChat';
 
 const I = SAMPLE.userIssues;
@@ -13,10 +14,11 @@ const U = SAMPLE.users;
 const G = SAMPLE.groups;
 const A = SAMPLE.apps;
 
-/** Ask; if the bot isn't sure, pick the topic meant; choose the live check and sign in. */
-async function askLive(world: World, admin: AdminChat, text: string, topic: string) {
+/** Ask; if the bot isn't sure, pick the topic meant (or the first one offered of its family); choose the live check and sign in. */
+async function askLive(world: World, admin: AdminChat, text: string, topic: IssueIntent) {
   await admin.say(text);
-  if (admin.findAction('intent.choose', { intent: topic })) await admin.click('intent.choose', { intent: topic });
+  const offered = [topic, ...topicsOf(familyOf(topic))].find((i) => admin.findAction('intent.choose', { intent: i }));
+  if (offered) await admin.click('intent.choose', { intent: offered });
   await admin.click('issue.mode', { mode: 'live' });
   const askedForTarget = Boolean(admin.findAction('target.submit'));
   const before = world.tenant.requests.length;
