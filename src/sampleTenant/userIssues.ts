@@ -23,16 +23,12 @@ interface PersonRef {
   userPrincipalName: string;
 }
 
-interface PersonOpts {
-  department?: string | null;
-  jobTitle?: string | null;
-  city?: string;
-  usageLocation?: string | null;
+/** The options of the dataset's user builder that these people use. */
+type PersonOpts = Partial<Record<'department' | 'jobTitle' | 'usageLocation' | 'mail', string | null>> & {
   synced?: boolean;
-  mail?: string | null;
   licenseAssignmentStates?: Json[];
   assignedLicenses?: Json[];
-}
+};
 
 const PEOPLE = {
   placeholderUpn: ['kari-nordmann', 'Kari Nordmann', 'kari.nordmann4821', 'initial'],
