@@ -65,7 +65,7 @@ function syncFindings(s: HealthSnapshot, clock: Clock): Finding[] {
 function licenseFindings(s: HealthSnapshot): Finding[] {
   if (!s.licenceGroups.ok) return [];
   const groups = s.licenceGroups.value;
-  if (groups.length === 0) return [{ id: 'T6.none', severity: 'ok', title: tx('tenant.t6.none.title'), evidence: { LICENSE_ERROR_GROUPS: 0 }, fix: [] }];
+  if (groups.length === 0) return [{ id: 'T6.none', severity: 'ok', title: tx('tenant.t6.none.title'), evidence: { [LICENSE_ERROR_GROUPS]: 0 }, fix: [] }];
   const listed = groups.map((g) => (s.licenseErrorCounts[g.id] !== undefined ? `${nameOf(g)} (${s.licenseErrorCounts[g.id]})` : nameOf(g)));
   const people = Object.values(s.licenseErrorCounts).reduce((a, b) => a + b, 0);
   return [
@@ -74,7 +74,7 @@ function licenseFindings(s: HealthSnapshot): Finding[] {
       severity: 'warning',
       title: tx(`tenant.t6.groups.title.${form(groups.length)}`, { count: groups.length, names: capList(listed, 5) }),
       detail: tx('tenant.t6.groups.detail', { people }),
-      evidence: { LICENSE_ERROR_GROUPS: capList(listed), 'membersWithLicenseErrors@count': people },
+      evidence: { [LICENSE_ERROR_GROUPS]: capList(listed), 'membersWithLicenseErrors@count': people },
       fix: [1, 2, 3].map((i) => tx(`tenant.t6.groups.fix.${i}`, { first: nameOf(groups[0]) })),
       learnMore: LEARN.licensingResolve,
     },

@@ -53,6 +53,7 @@ describe('tenant-wide answers', () => {
       clock,
     );
     expect(d.findings).toHaveLength(1);
+    expect(d.findings[0].evidence).toEqual({ 'groups?$filter=hasMembersWithLicenseErrors eq true': 'Lisens E3 Ansatte (3), Lisens Power BI Pro (1)', 'membersWithLicenseErrors@count': 4 });
     expect(say('en', d.findings[0].title)).toBe('2 groups have members with licence errors: Lisens E3 Ansatte (3), Lisens Power BI Pro (1).');
     expect(say('nb', d.findings[0].detail!)).toContain('(4 i alt)');
   });
