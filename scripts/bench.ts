@@ -5,7 +5,8 @@
  *  1. Group diagnosis, from "check" to verdict card, with 100 ms of injected Graph latency per round trip.
  *     Baseline: one Graph round trip (GET /me) through the same client and latency. Target: ≤ 2 round trips, so
  *     the ratio stays near 2.
- *  2. App (provisioning) diagnosis, same set-up. Target: ≤ 3 round trips.
+ *  2. App (provisioning) diagnosis, same set-up. Target: ≤ 3 round trips. Also a user as the subject of a group-family
+ *     question (sync conflict, licences) and a tenant-wide answer. Target: ≤ 2 round trips each.
  *  3. One chat turn through the real bot over HTTP (message in → reply at the loopback connector), no Graph.
  *     Baseline: GET /healthz on the same server.
  *  3b. The same chat turn's CPU (process.cpuUsage, user + system, per turn) against a stock botbuilder bot: an
@@ -95,6 +96,18 @@ async function graphBench(): Promise<void> {
     await diagnosis('group named in a sentence ("I\'m Groups Administrator…")', groups, {
       topic: 'group.cannot_modify',
       target: fromText(`I'm Groups Administrator but adding people to ${SAMPLE.groups.licensedSynced.displayName} fails`),
+    });
+    await diagnosis('user diagnosis ("why won\'t <person> sync?": conflict + holder)', groups, {
+      topic: 'group.sync_errors',
+      target: fromText(`why won't ${SAMPLE.userIssues.placeholderUpn.displayName} sync?`),
+    });
+    await diagnosis('user diagnosis ("licence from <group>": licences + group names)', groups, {
+      topic: 'group.delete_licensed',
+      target: fromText(`why didn't ${SAMPLE.userIssues.noUsageLocation.displayName} get the licence from ${SAMPLE.groups.licensedProcessing.displayName}?`),
+    });
+    await diagnosis('tenant-wide ("which apps are in quarantine?")', appadmin, {
+      topic: 'provisioning.config_error',
+      target: { tenantWide: 'apps' },
     });
     await diagnosis('app diagnosis', appadmin, { topic: 'provisioning.no_users', target: { app: SAMPLE.apps.scoped.displayName } });
     await diagnosis('app diagnosis with a user (UPN)', appadmin, {

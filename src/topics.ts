@@ -71,6 +71,17 @@ export function topicSpec(topic: IssueIntent): TopicSpec {
   return TOPICS[topic];
 }
 
+/**
+ * Whether a tenant-wide question fits a topic, so its live check answers for the tenant without asking for a target:
+ * sync health where the target is optional (group.sync_errors), licence errors for the group family, quarantine for
+ * the provisioning family.
+ */
+export function tenantWideFits(topic: IssueIntent, scope: TenantScope): boolean {
+  const spec: TopicSpec = TOPICS[topic];
+  if (scope === 'sync') return spec.target?.optional === true && spec.family === 'group';
+  return spec.family === (scope === 'apps' ? 'provisioning' : 'group');
+}
+
 /** Which family an issue belongs to: decides which kind of object its check starts from. */
 export function familyOf(topic: IssueIntent): Family {
   return TOPICS[topic].family;
@@ -98,4 +109,9 @@ export interface Target {
   names?: string[];
   /** Error text pasted for group.sync_errors (e.g. "AttributeValueMustBeUnique ..."). */
   errorText?: string;
+  /** Nothing named and the question is about the whole tenant: which part of it (answered without asking). */
+  tenantWide?: TenantScope;
 }
+
+/** The tenant-wide questions answered without a target: sync health, groups with licence errors, apps in quarantine. */
+export type TenantScope = 'sync' | 'licenses' | 'apps';

@@ -52,7 +52,7 @@ function tx(a: Audience, text: Text): string {
   const params: Record<string, Param> = {};
   for (const [k, v] of Object.entries(text.params ?? {})) {
     if (typeof v === 'string' && ISO_DATE.test(v)) params[k] = markdown(formatWhen(a, v));
-    else if (typeof v === 'string' && k === 'skus') params[k] = productNames(v);
+    else if (typeof v === 'string' && (k === 'skus' || k === 'otherSkus')) params[k] = productNames(v);
     else params[k] = v;
   }
   return t(a.lang, text.key, params);
@@ -204,7 +204,7 @@ export function visibleText(card: object): { chars: number; facts: number } {
 
 export function renderVerdictCard(diagnosis: Diagnosis, lang: Lang, opts: VerdictOptions): AdaptiveCard {
   const a: Audience = { lang, timeZone: opts.timeZone, now: diagnosis.checkedAt };
-  const findings = sortFindings(diagnosis.findings);
+  const findings = diagnosis.ordered ? diagnosis.findings : sortFindings(diagnosis.findings);
   const head = findings[0];
   const payload = { topic: diagnosis.topic, target: opts.target, subjectId: diagnosis.subject.id ?? null, subjectKind: diagnosis.subject.kind };
   const buttons: Button[] = [];

@@ -378,3 +378,86 @@ export interface TenantSnapshot {
   /** GET /organization (first item). */
   organization: Part<Organization>;
 }
+
+// ---------- user snapshot (U1–U4, L6: a user's directory-sync errors and licences) ----------
+
+/** serviceProvisioningXmlError: an error another service (Exchange Online, Skype…) reported for the object. */
+export interface ServiceProvisioningError {
+  createdDateTime: string | null;
+  isResolved: boolean | null;
+  /** e.g. 'exchange/eurprd05-001-01'. */
+  serviceInstance: string | null;
+  /** The service's error as XML. */
+  errorDetail?: string | null;
+}
+
+/** A user with everything the user diagnosis reads (src/graph/userSnapshot.ts USER_DIAGNOSIS_SELECT). */
+export interface DirectoryUser extends GraphUser {
+  proxyAddresses?: string[];
+  onPremisesLastSyncDateTime?: string | null;
+  onPremisesImmutableId?: string | null;
+  onPremisesProvisioningErrors?: OnPremisesProvisioningError[];
+  serviceProvisioningErrors?: ServiceProvisioningError[];
+  assignedLicenses?: AssignedLicense[];
+  licenseAssignmentStates?: LicenseAssignmentState[];
+}
+
+/** Another directory object that holds a value the user's sync error is about. */
+export interface ValueHolder {
+  id: string;
+  kind: 'user' | 'group';
+  displayName: string | null;
+  userPrincipalName?: string | null;
+}
+
+/** Who else holds the value of one onPremisesProvisioningErrors entry (looked up in the second round trip). */
+export interface ConflictLookup {
+  property: string;
+  value: string;
+  holders: Part<ValueHolder[]>;
+}
+
+export interface UserSnapshot {
+  fetchedAt: string;
+  caller: Caller;
+  user: DirectoryUser;
+  organization: Part<Organization>;
+  subscribedSkus: Part<SubscribedSku[]>;
+  /** The groups named in licenseAssignmentStates[].assignedByGroup: id → the group (id, displayName) or why not. */
+  licenseGroups: Record<string, Part<{ id: string; displayName: string | null }>>;
+  /** One per conflicting UserPrincipalName / ProxyAddresses value in onPremisesProvisioningErrors. */
+  conflicts: ConflictLookup[];
+  /** A group the admin named with the user ("the licence from <group>"). */
+  focusGroup?: { id: string; displayName: string | null };
+}
+
+export type UserResolution =
+  | { kind: 'one'; snapshot: UserSnapshot }
+  | { kind: 'many'; query: string; candidates: Pick<GraphUser, 'id' | 'displayName' | 'userPrincipalName'>[] }
+  /** No span is a user; `groupId` when exactly one span is a group (the group check takes over). */
+  | { kind: 'none'; groupId?: string }
+  | { kind: 'denied'; failure: Failed; caller: Caller };
+
+// ---------- tenant-wide health (T1, T5–T7: "tenant health" and the live check's tenant-wide answers) ----------
+
+export interface Named {
+  id: string;
+  displayName?: string | null;
+}
+
+export interface HealthSnapshot {
+  fetchedAt: string;
+  organization: Part<Organization>;
+  /** Groups with hasMembersWithLicenseErrors. */
+  licenceGroups: Part<Named[]>;
+  /** Groups with a PropertyConflict in onPremisesProvisioningErrors. */
+  syncErrorGroups: Part<Named[]>;
+  /** Enterprise apps (service principals tagged WindowsAzureActiveDirectoryIntegratedApp). */
+  apps: Part<Named[]>;
+  /** Apps whose jobs were read, with their jobs (apps without a provisioning job are left out). */
+  jobs: { app: Named; jobs: SynchronizationJob[] }[];
+  /** The first app whose jobs couldn't be read (403 without an application role, throttling…). */
+  jobFailure?: Failed;
+  /** Group id → how many members have a licence error from it (only groups that could be counted). */
+  licenseErrorCounts: Record<string, number>;
+}

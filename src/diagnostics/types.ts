@@ -40,7 +40,8 @@ export interface Unchecked {
 }
 
 export interface DiagnosisSubject {
-  kind: 'group' | 'app' | 'tenant';
+  kind: 'group' | 'app' | 'user' | 'tenant';
+  /** Object id of the group or app; for a user 'user:<object id>' (a refresh tells the kind from it). */
   id?: string;
   displayName: string;
 }
@@ -51,6 +52,8 @@ export interface Diagnosis {
   subject: DiagnosisSubject;
   /** Sorted: the finding that answers the question first (blocker > warning > info > ok). */
   findings: Finding[];
+  /** The findings are already ranked by the question asked (not only by severity): the card keeps their order. */
+  ordered?: boolean;
   unchecked: Unchecked[];
   /** ISO time of the snapshot the verdict was computed from. */
   checkedAt: string;

@@ -10,6 +10,11 @@ import { requestLabel } from '../graph/errors';
 import { sortFindings, type Diagnosis } from '../diagnostics/types';
 import { fetchGroupById, resolveApp, resolveGroup, type GraphApi } from '../graph';
 import { fetchTenantSnapshot } from '../graph/tenantSnapshot';
+import { resolveUserSubject } from '../graph/userSnapshot';
+import { extraSpans } from '../graph/resolve';
+import { diagnoseUser, userIdOfSubject } from '../diagnostics/user';
+import { diagnoseTenantWide, SCOPE_PARTS } from '../diagnostics/tenantWide';
+import { fetchHealth } from '../graph/tenantHealth';
 import { familyOf, type IssueIntent } from '../topics';
 import type { Target } from './liveCheckTypes';
 
@@ -129,6 +134,44 @@ async function checkApp(api: GraphApi, req: CheckRequest, clock: Clock): Promise
 }
 
 /**
+ * A user as the subject of a group-family question ("why won't Kari Nordmann sync?", "why didn't Ola get the licence
+ * from <group>?"): the spans are looked up as users (and groups) in one $batch. Undefined when the question names no
+ * user, so the group check runs as before; a span that is one group (and no user) goes to the group check by id.
+ */
+async function checkUser(api: GraphApi, req: CheckRequest, clock: Clock): Promise<CheckOutcome | undefined> {
+  const refreshed = userIdOfSubject(req.subjectId);
+  if (req.subjectId && !refreshed) return undefined;
+  const group = req.target.group?.trim() || undefined;
+  // "I can't add Anna Berg to Salg Oslo": the group typed as one is the subject of a cannot-modify question.
+  const groupIsSubject = req.topic === 'group.cannot_modify';
+  if (groupIsSubject && group && !refreshed) return undefined;
+  const spans = refreshed ? [refreshed] : extraSpans([req.target.user ?? '', ...(req.target.names ?? [])], [group]);
+  if (spans.length === 0) return undefined;
+  const res = await resolveUserSubject(api, { spans, group, preferGroup: groupIsSubject }, clock);
+  switch (res.kind) {
+    case 'one': {
+      const diagnosis = diagnoseUser(req.topic, res.snapshot, clock);
+      return { kind: 'verdict', diagnosis, subjectId: diagnosis.subject.id, actions: [] };
+    }
+    case 'many':
+      return userChoice({ kind: 'manyUsers', query: res.query, candidates: res.candidates });
+    case 'none':
+      return res.groupId ? checkGroup(api, { ...req, subjectId: res.groupId }, clock) : undefined;
+    case 'denied':
+      return undefined;
+  }
+}
+
+/** Nothing named, asked about the whole tenant: sync health, groups with licence errors, or apps in quarantine. */
+async function checkTenantWide(api: GraphApi, req: CheckRequest, clock: Clock): Promise<CheckOutcome | undefined> {
+  const scope = req.target.tenantWide;
+  // A refresh sends the organization's id as the subject id: the scope decides, not the id.
+  if (!scope) return undefined;
+  const health = await fetchHealth(api, clock, SCOPE_PARTS[scope]);
+  return { kind: 'verdict', diagnosis: diagnoseTenantWide(req.topic, scope, health, clock), actions: [] };
+}
+
+/**
  * Graph answered 401 (InvalidAuthenticationToken: expired or invalid token). Nothing the check read can be trusted
  * as "access denied": the admin has to sign in again. Thrown by `runCheck` after the check, never mid-way.
  */
@@ -177,7 +220,9 @@ function watchForRejectedToken(api: GraphApi): { api: GraphApi; rejected: () => 
 /** Runs one check. Throws `SignInExpiredError` when Graph rejected the admin's token (sign in again). */
 export async function runCheck(api: GraphApi, req: CheckRequest, clock: Clock): Promise<CheckOutcome> {
   const watch = watchForRejectedToken(api);
-  const outcome = await (familyOf(req.topic) === 'group' ? checkGroup(watch.api, req, clock) : checkApp(watch.api, req, clock));
+  const outcome =
+    (await checkTenantWide(watch.api, req, clock)) ??
+    (await (familyOf(req.topic) === 'group' ? ((await checkUser(watch.api, req, clock)) ?? checkGroup(watch.api, req, clock)) : checkApp(watch.api, req, clock)));
   const rejected = watch.rejected();
   if (rejected !== undefined) throw new SignInExpiredError(rejected);
   return outcome;

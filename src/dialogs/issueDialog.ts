@@ -9,7 +9,7 @@ import { chooseIntentCard } from '../cards/cards';
 import { verbsHandledBy, type Verb } from '../cards/verbs';
 import { t } from '../i18n';
 import { fromAllLanguages, wordsPattern } from '../i18n/lexicon';
-import { FAMILY_NAMES, familyOf, isIssueIntent, ISSUE_INTENTS, topicSpec, type Family, type IssueIntent, type TopicSpec } from '../topics';
+import { FAMILY_NAMES, familyOf, isIssueIntent, ISSUE_INTENTS, tenantWideFits, topicSpec, type Family, type IssueIntent, type TopicSpec } from '../topics';
 import type { Entities } from '../recognizer/types';
 import { CancelAndHelpDialog, explicitSwitch } from './cancelAndHelpDialog';
 import { CARD_PROMPT, CardPrompt, type CardPromptOptions } from './cardPrompt';
@@ -55,6 +55,7 @@ function targetFromEntities(topic: IssueIntent, e: Entities | undefined): Target
   if (familyOf(topic) === 'provisioning' && e.app) target.app = e.app;
   if (familyOf(topic) === 'provisioning' && e.user) target.user = e.user;
   if (e.names?.length) target.names = [...e.names];
+  else if (e.tenantWide && tenantWideFits(topic, e.tenantWide)) target.tenantWide = e.tenantWide;
   return target;
 }
 
@@ -116,7 +117,7 @@ export class IssueDialog extends CancelAndHelpDialog {
   private async askTarget(step: WaterfallStepContext<IssueOptions>): Promise<DialogTurnResult> {
     const v = this.values(step);
     const need = this.spec.target;
-    if (v.mode !== 'live' || !need) return step.next();
+    if (v.mode !== 'live' || !need || v.target.tenantWide) return step.next();
     const have = need.kind === 'app' ? v.target.app : need.kind === 'group' ? v.target.group : v.target.group ?? v.target.errorText;
     // Names the admin wrote are resolved at the check; it asks only when none of them is a group/app.
     if (have || otherNames(v.target).length > 0) return step.next();
@@ -149,7 +150,7 @@ export class IssueDialog extends CancelAndHelpDialog {
         return step.replaceDialog(`${this.topic}.flow`, { target: v.target, mode: 'live' } satisfies IssueOptions);
       }
     }
-    if (v.mode !== 'live' || !this.spec.askUser || v.target.user || otherNames(v.target).length > 0) return step.next();
+    if (v.mode !== 'live' || !this.spec.askUser || v.target.user || v.target.tenantWide || otherNames(v.target).length > 0) return step.next();
     const view: View = { kind: 'target', topic: this.topic, target: 'user', optional: true };
     return step.beginDialog(CARD_PROMPT, { view } satisfies CardPromptOptions);
   }

@@ -40,6 +40,12 @@ function entitiesOf(target: unknown): Entities {
   const t = (target ?? {}) as Record<string, unknown>;
   const out: Entities = {};
   for (const k of ['group', 'app', 'user'] as const) if (typeof t[k] === 'string' && t[k]) out[k] = t[k];
+  // Every name the admin wrote (resolved at the check) and a tenant-wide question travel with the choice too.
+  if (Array.isArray(t.names)) {
+    const names = t.names.filter((n): n is string => typeof n === 'string' && n.length > 0).slice(0, 5);
+    if (names.length > 0) out.names = names;
+  }
+  if (t.tenantWide === 'sync' || t.tenantWide === 'licenses' || t.tenantWide === 'apps') out.tenantWide = t.tenantWide;
   return out;
 }
 
@@ -189,7 +195,7 @@ export class RootDialog extends CancelAndHelpDialog {
         break;
       case 'out_of_scope': {
         const buttons = ISSUE_INTENTS.map((i) => button(topicTitle(lang, i), 'intent.choose', { intent: i }));
-        await sendCard(context, messageCard({ text: t(lang, 'dialogs.outOfScope'), buttons }));
+        await sendCard(context, carryEntities(messageCard({ text: t(lang, 'dialogs.outOfScope'), buttons }), r.entities));
       }
     }
     return step.endDialog();

@@ -90,8 +90,8 @@ export const USER_MATCH_TOP = 10;
  * (each supported without advanced query parameters); anything else → `startswith(displayName,…)`, which also
  * returns the exact match (picked by the caller; the rest are offered as "did you mean").
  */
-export function userLookupUrl(user: string): string {
-  if (isGuid(user)) return `/users/${encodePathSegment(normalizeGuid(user))}${query({ $select: USER_SELECT })}`;
+export function userLookupUrl(user: string, select: string = USER_SELECT): string {
+  if (isGuid(user)) return `/users/${encodePathSegment(normalizeGuid(user))}${query({ $select: select })}`;
   const filter = looksLikeMail(user)
     ? [
         filterEq('userPrincipalName', user),
@@ -100,7 +100,7 @@ export function userLookupUrl(user: string): string {
         `proxyAddresses/any(p:${filterEq('p', `smtp:${user}`)})`,
       ].join(' or ')
     : filterStartsWith('displayName', user);
-  return `/users${query({ $filter: filter, $select: USER_SELECT, $top: USER_MATCH_TOP })}`;
+  return `/users${query({ $filter: filter, $select: select, $top: USER_MATCH_TOP })}`;
 }
 
 /** The user's groups by object id: an OData cast on (transitive)memberOf, so `$count=true` + EVENTUAL. */

@@ -87,14 +87,15 @@ export function searchWords(text: string): string[] {
 }
 
 /**
- * "Did you mean": a `$search` on displayName for any of the words the admin typed (Graph matches the start of each
- * word of the name, so "Olso Salg" finds "Salg Oslo" by "Salg"). An advanced query: send with `EVENTUAL`, and
+ * "Did you mean": a `$search` on displayName with the words the admin typed. Graph matches each word against the
+ * start of a word of the name, in any order, so "Oslo salg" finds "Salg Oslo" and "timesheets" finds "Bob's
+ * Timesheets Pro" — which neither `eq` nor `startswith` does. An advanced query: send with `EVENTUAL` and
  * `$count=true`. Undefined when there is nothing to search for.
  */
 export function searchUrl(collection: 'groups' | 'users' | 'servicePrincipals', text: string, select: string, top = 10): string | undefined {
   const words = searchWords(text);
   if (words.length === 0) return undefined;
-  const search = words.map((w) => `"displayName:${w}"`).join(' OR ');
+  const search = `"displayName:${words.join(' ')}"`;
   return `/${collection}${query({ $search: search, $select: select, $top: top, $count: 'true' })}`;
 }
 

@@ -46,3 +46,14 @@ export function alternation(phrases: readonly string[]): string {
 export function wordsPattern(phrases: readonly string[], flags = ''): RegExp {
   return new RegExp(`\\b${alternation(phrases)}\\b`, flags);
 }
+
+/**
+ * Whole words in any script ("nå" and "klargjøring" are words too, which `\b` does not know): the phrases of the
+ * list, not inside a longer word; a trailing `*` stands for any letters or digits. Flag `u`.
+ */
+export function unicodeWordsPattern(phrases: readonly string[]): RegExp {
+  const parts = [...new Set(phrases)].sort((a, b) => b.length - a.length);
+  if (parts.length === 0) throw new Error('pattern of an empty list');
+  const body = parts.map((p) => (p.endsWith('*') ? `${p.slice(0, -1).replace(SPECIAL, '\\$&')}[\\p{L}\\p{N}]*` : p.replace(SPECIAL, '\\$&'))).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'u');
+}

@@ -83,4 +83,17 @@ export interface Lexicon {
     /** Words in "stop watching <what>" that name a kind of watch (pattern list). */
     kindWords: { sync: string[]; provisioning: string[]; license: string[] };
   };
+  /** Is a question about the whole tenant? (src/recognizer/tenantWide.ts). A trailing `*` stands for any letters. */
+  tenantWide: {
+    askingWhich: string[];
+    quarantine: string[];
+    all: string[];
+    jobs: string[];
+    groups: string[];
+    licenses: string[];
+    sync: string[];
+    /** One object ("my group", "the user"): not a tenant-wide sync question. */
+    oneObject: string[];
+    stateNow: string[];
+  };
 }

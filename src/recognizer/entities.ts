@@ -3,6 +3,7 @@
  * Rules, not a model: quoted names, object ids and e-mail addresses are certain; a name after (or just
  * before) a group, app or preposition keyword (the lexicon's `entities` words) is taken when it looks like a name.
  */
+import { tenantWideScope } from './tenantWide';
 import { runAnchoredMatches, trimEndChars } from '../textScan';
 import { alternation, fromAllLanguages, wordsPattern, type Lexicon } from '../i18n/lexicon';
 import type { Entities } from './types';
@@ -334,5 +335,9 @@ export function extractEntities(text: string): Entities {
   }
   const names = distinctSpans([entities.app, entities.group, entities.user, ...spans, ...capitalizedRuns(tokens)]);
   if (names.length > 0) entities.names = names;
+  else {
+    const scope = tenantWideScope(text);
+    if (scope) entities.tenantWide = scope;
+  }
   return entities;
 }

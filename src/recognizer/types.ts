@@ -1,4 +1,4 @@
-import type { Intent } from '../topics';
+import type { Intent, TenantScope } from '../topics';
 
 /** What the recogniser found in one utterance. */
 export interface Recognition {
@@ -26,6 +26,8 @@ export interface Entities {
    * capitalised runs), at most five. The tenant decides which is which (src/graph/resolve.ts).
    */
   names?: string[];
+  /** Nothing named and the words ask about the whole tenant (recognizer/tenantWide.ts). */
+  tenantWide?: TenantScope;
 }
 
 export interface IntentRecognizer {

@@ -19,6 +19,7 @@ import { addPersonas, PERSONA_USERS } from './data/personas';
 import { addProvisioningLogs } from './data/provisioningLogs';
 import { addSynchronization } from './data/synchronization';
 import type { Dataset, SampleDatasetOverrides } from './data/types';
+import { addUserIssueMemberships, addUserIssues, USER_ISSUES } from './data/userIssues';
 import { addUsers, USERS } from './data/users';
 
 export { guid } from './data/ids';
@@ -31,6 +32,8 @@ export const SAMPLE = {
   tenant: TENANT,
   personas: PERSONA_USERS,
   users: USERS,
+  /** A user's directory-sync errors and licences (U1–U4, L6): see data/userIssues.ts. */
+  userIssues: USER_ISSUES,
   groups: GROUPS,
   skus: SKU,
   apps: APPS,
@@ -59,7 +62,9 @@ export function createSampleDataset(clock: Clock, overrides: SampleDatasetOverri
   };
   addPersonas(ds, ctx); // persona users first, then their directory roles
   addUsers(ds, ctx);
+  const issueMembers = addUserIssues(ds, ctx); // people with sync and licence problems, after the other users
   addGroups(ds, ctx); // after users: the dynamic group holds everyone
+  addUserIssueMemberships(ds, issueMembers);
   addOrganization(ds, ctx);
   addLicensing(ds, ctx); // after users and groups: sets their licences
   addApps(ds, ctx); // assignment groups come after the other groups

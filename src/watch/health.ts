@@ -1,70 +1,19 @@
 /**
- * "Tenant health" / "helsesjekk": one card over the whole tenant, in 2 Graph round trips:
- *  RT1  $batch: organization (sync freshness), groups with members in licence errors, groups with directory sync
- *       errors (onPremisesProvisioningErrors; Graph can filter groups on it, not users — the vendored Learn rules
- *       refuse `any()` there, so users' sync errors stay with Connect Health), the tenant's enterprise apps.
- *  RT2  $batch: the provisioning jobs of up to HEALTH_MAX_APPS of those apps (chunks of 20).
- * Works with the admin's delegated token or the watcher's own access (nothing under /me).
+ * "Tenant health" / "helsesjekk": one card over the whole tenant, in 2 Graph round trips. The reads are
+ * graph/tenantHealth.ts (shared with the live check's tenant-wide answers); this file words them as lines.
  */
 import type { Clock } from '../clock';
 import { tenantSyncFinding } from '../diagnostics/group';
 import { isQuarantined } from '../diagnostics/provisioning/job';
-import type { Organization, Part, SynchronizationJob } from '../diagnostics/snapshot';
-import type { GraphApi } from '../graph';
-import { jobsUrl } from '../graph/appSnapshot';
-import { isSuccess } from '../graph/errors';
-import { ORGANIZATION_URL, organizationPart } from '../graph/groupSnapshot';
-import { query } from '../graph/odata';
-import { partOf, sub, valueOf } from '../graph/parts';
+import type { Part } from '../diagnostics/snapshot';
+import { HEALTH_MAX_APPS, type HealthSnapshot, type Named } from '../graph/tenantHealth';
 import { literal, t, type Lang } from '../i18n';
 import { text, type HealthLine } from './cards';
 import type { Level } from './model';
-import { LICENCE_ERROR_GROUPS_URL } from './observe';
 
-/** Jobs are read for at most this many enterprise apps (two $batch chunks). */
-export const HEALTH_MAX_APPS = 40;
+export { fetchHealth, HEALTH_MAX_APPS, SYNC_ERROR_GROUPS_URL, APPS_URL, type HealthSnapshot } from '../graph/tenantHealth';
+
 const NAMES_SHOWN = 5;
-
-export const SYNC_ERROR_GROUPS_URL = `/groups${query({ $filter: "onPremisesProvisioningErrors/any(e:e/category eq 'PropertyConflict')", $select: 'id,displayName', $top: 999 })}`;
-export const APPS_URL = `/servicePrincipals${query({ $filter: "tags/any(t:t eq 'WindowsAzureActiveDirectoryIntegratedApp')", $select: 'id,displayName', $top: 999 })}`;
-
-interface Named {
-  id: string;
-  displayName?: string | null;
-}
-
-export interface HealthSnapshot {
-  fetchedAt: string;
-  organization: Part<Organization>;
-  licenceGroups: Part<Named[]>;
-  syncErrorGroups: Part<Named[]>;
-  apps: Part<Named[]>;
-  /** Apps whose jobs were read, with their jobs (apps without a provisioning job are left out). */
-  jobs: { app: Named; jobs: SynchronizationJob[] }[];
-}
-
-export async function fetchHealth(api: GraphApi, clock: Clock): Promise<HealthSnapshot> {
-  const urls = { licGroups: LICENCE_ERROR_GROUPS_URL, errGroups: SYNC_ERROR_GROUPS_URL, apps: APPS_URL };
-  const r1 = await api.batch([{ id: 'org', method: 'GET', url: ORGANIZATION_URL }, ...Object.entries(urls).map(([id, url]) => ({ id, method: 'GET', url }))]);
-  const list = (id: keyof typeof urls) => partOf(sub(r1, id), 'GET', urls[id], (b) => valueOf<Named>(b));
-  const apps = list('apps');
-  const checked = apps.ok ? apps.value.slice(0, HEALTH_MAX_APPS) : [];
-  const r2 = checked.length > 0 ? await api.batch(checked.map((a, i) => ({ id: `jobs${i}`, method: 'GET', url: jobsUrl(a.id) }))) : new Map();
-  const jobs = checked
-    .map((app, i) => {
-      const res = r2.get(`jobs${i}`);
-      return { app, jobs: res && isSuccess(res.status) ? valueOf<SynchronizationJob>(res.body) : [] };
-    })
-    .filter((a) => a.jobs.length > 0);
-  return {
-    fetchedAt: clock.now().toISOString(),
-    organization: organizationPart(sub(r1, 'org')),
-    licenceGroups: list('licGroups'),
-    syncErrorGroups: list('errGroups'),
-    apps,
-    jobs,
-  };
-}
 
 const names = (xs: Named[]) => xs.slice(0, NAMES_SHOWN).map((x) => x.displayName ?? x.id).join(', ') + (xs.length > NAMES_SHOWN ? ', …' : '');
 

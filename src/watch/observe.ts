@@ -14,15 +14,11 @@ import type { BatchRequest } from '../graph';
 import { type GraphResponse, isSuccess, requestLabel, toFailed } from '../graph/errors';
 import { jobsUrl } from '../graph/appSnapshot';
 import { ORGANIZATION_URL, licenseErrorsUrl, organizationPart } from '../graph/groupSnapshot';
-import { query } from '../graph/odata';
+import { LICENCE_ERROR_GROUPS_URL } from '../graph/tenantHealth';
 import { valueOf } from '../graph/parts';
 import type { Observation, Watch } from './model';
 
-/**
- * Groups with members in licence errors, tenant-wide. Filtering on hasMembersWithLicenseErrors works WITHOUT
- * advanced query parameters and fails with them (Learn, group resource), so no ConsistencyLevel header here.
- */
-export const LICENCE_ERROR_GROUPS_URL = `/groups${query({ $filter: 'hasMembersWithLicenseErrors eq true', $select: 'id,displayName', $top: 999 })}`;
+export { LICENCE_ERROR_GROUPS_URL } from '../graph/tenantHealth';
 
 /** The sub-requests one watch needs; ids are shared by watches that read the same thing (deduplicated per poll). */
 export function watchRequests(watch: Watch): BatchRequest[] {

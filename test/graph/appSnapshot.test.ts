@@ -239,12 +239,13 @@ describe('resolveApp: an app diagnosis costs at most 3 Graph round trips', () =>
     expect(roundTrips).toBe(1);
   });
 
-  it('an app nobody has gives "none"', async () => {
+  it('an app nobody has, nor anything close, gives "none" after one search for close names', async () => {
     await start();
     const res = await resolveApp(api, { app: "Bob's Timesheets" }, clock);
     expect(res).toMatchObject({ kind: 'none', query: "Bob's Timesheets" });
     expect(graph.routed.find((r) => r.path === '/servicePrincipals')!.query.get('$filter')).toBe("displayName eq 'Bob''s Timesheets'");
-    expect(roundTrips).toBe(1);
+    expect(graph.routed.find((r) => r.query.has('$search'))!.query.get('$search')).toBe('"displayName:bob\'s timesheets"');
+    expect(roundTrips).toBe(2);
   });
 
   it('a user that does not exist is Read(null), and the logs are not narrowed to a user', async () => {

@@ -166,18 +166,22 @@ describe('resolveGroup: a group diagnosis costs at most 2 Graph round trips', ()
     expect(roundTrips).toBe(2);
   });
 
-  it('a partial name offers the startswith matches as a choice instead of guessing', async () => {
+  it('a partial name offers the startswith matches as a choice ("did you mean") instead of guessing', async () => {
     await start();
     const res = await resolveGroup(api, 'Marketing', clock);
-    expect(res).toEqual({ kind: 'many', candidates: [expect.objectContaining({ id: MARKETING.id, displayName: 'Marketing EMEA' })] });
+    expect(res).toEqual({ kind: 'many', candidates: [expect.objectContaining({ id: MARKETING.id, displayName: 'Marketing EMEA' })], near: true });
     expect(roundTrips).toBe(1);
   });
 
-  it('a name nobody has gives "none" with the caller, in 1 round trip', async () => {
+  it('a name nobody has, nor anything close, gives "none" with the caller, in 2 round trips (the second searches)', async () => {
     await start();
     const res = await resolveGroup(api, 'Nonexistent Team', clock);
     expect(res).toMatchObject({ kind: 'none', query: 'Nonexistent Team', caller: { roles: { ok: true } } });
-    expect(roundTrips).toBe(1);
+    const search = graph.routed.find((r) => r.query.has('$search'))!;
+    expect(search.path).toBe('/groups');
+    expect(search.query.get('$search')).toBe('"displayName:nonexistent team"');
+    expect(search.query.get('$count')).toBe('true');
+    expect(roundTrips).toBe(2);
   });
 
   it('an unknown object id gives "none"', async () => {

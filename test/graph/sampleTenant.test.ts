@@ -143,7 +143,9 @@ describe('Graph layer against the sample tenant', () => {
       const many = await resolveApp(api, { app: 'Atlassian Cloud' }, clock);
       expect(many.kind === 'many' && many.candidates.map((c) => c.id).sort()).toEqual(SAMPLE.apps.duplicateName.map((a) => a.id).sort());
       expect(await resolveApp(api, { app: "Ola's Timeføring" }, clock)).toMatchObject({ kind: 'none' });
-      expect(tenant.requests).toHaveLength(3);
+      // One round trip each, and one more for the unknown app: a search for close names (none).
+      expect(tenant.requests).toHaveLength(4);
+      expect(tenant.requests[3]).toMatchObject({ method: 'GET', path: '/v1.0/servicePrincipals', status: 200 });
     });
 
     it('a Groups Administrator cannot read provisioning: jobs and logs are Failed 403, assignments still readable', async () => {

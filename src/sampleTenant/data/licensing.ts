@@ -34,13 +34,18 @@ const sku = (s: { skuId: string; skuPartNumber: string }, enabled: number, consu
 });
 
 /** assignedLicenses entries for these SKUs. */
-const licenses = (...skuIds: string[]) => skuIds.map((skuId) => ({ disabledPlans: [], skuId }));
+export const licenses = (...skuIds: string[]) => skuIds.map((skuId) => ({ disabledPlans: [], skuId }));
 
 /** A group assigns these licences; licenseProcessingState tells how far Entra ID has come. */
 function licenseGroup(ds: Dataset, groupId: string, skuIds: string[], processingState: string): void {
   const group = objectById(ds.groups, groupId);
   group.assignedLicenses = licenses(...skuIds);
   group.licenseProcessingState = { state: processingState };
+}
+
+/** One licenseAssignmentStates entry: a product, directly (groupId null) or from a group, its state and error. */
+export function licenseState(ctx: BuildContext, skuId: string, groupId: string | null, state: string, error: string, minutesAgo = 60 * 26): Json {
+  return { assignedByGroup: groupId, disabledPlans: [], error, lastUpdatedDateTime: ctx.ago(minutesAgo), skuId, state };
 }
 
 /** A user's licences and their licenseAssignmentStates. */
@@ -74,14 +79,7 @@ export function addLicensing(ds: Dataset, ctx: BuildContext): void {
   licenseGroup(ds, G.licensedProcessing.id, [SKU.powerBiPro.skuId], 'ProcessingInProgress');
   licenseGroup(ds, G.licensedQueued.id, [SKU.visio.skuId], 'QueuedForProcessing');
 
-  const state = (skuId: string, groupId: string | null, stateName: string, error: string, minutesAgo = 60 * 26) => ({
-    assignedByGroup: groupId,
-    disabledPlans: [],
-    error,
-    lastUpdatedDateTime: ctx.ago(minutesAgo),
-    skuId,
-    state: stateName,
-  });
+  const state = (skuId: string, groupId: string | null, stateName: string, error: string, minutesAgo?: number) => licenseState(ctx, skuId, groupId, stateName, error, minutesAgo);
   const U = USERS;
   const byGroup = G.licensedSynced.id;
   licenseUser(ds, U.provisioned.id, [E3, EMS], [state(E3, byGroup, 'Active', 'None'), state(EMS, byGroup, 'Active', 'None')]);

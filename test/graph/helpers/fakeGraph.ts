@@ -31,7 +31,9 @@ export async function startFakeGraph(route: Route): Promise<FakeGraph> {
     const { path, query } = split(url);
     const r: Routed = { method, path, query, body };
     routed.push(r);
-    return route(r) ?? { status: 404, body: { error: { code: 'Request_ResourceNotFound', message: `No route for ${method} ${path}` } } };
+    const reply = route(r) ?? { status: 404, body: { error: { code: 'Request_ResourceNotFound', message: `No route for ${method} ${path}` } } };
+    const search = query.get('$search');
+    return search === null ? reply : { ...reply, body: searched(reply.body, search) };
   };
   const server = await startLoopback((req) => {
     const { path } = split(req.url);
@@ -51,6 +53,17 @@ export async function startFakeGraph(route: Route): Promise<FakeGraph> {
     return dispatch(req.method, req.url, req.body);
   });
   return Object.assign(server, { routed });
+}
+
+const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** `$search="displayName:…"` the way directory search does it: every typed word starts a word of the name. */
+function searched(body: unknown, search: string): unknown {
+  const m = /^"displayName:([^"]*)"$/.exec(search);
+  if (!m) throw new Error(`Unsupported $search in the fake: ${search}`);
+  const wanted = wordsOf(m[1]);
+  const value = (body as { value?: { displayName?: string }[] }).value ?? [];
+  return { ...(body as object), value: value.filter((o) => wanted.every((w) => wordsOf(o.displayName ?? '').some((x) => x.startsWith(w)))) };
 }
 
 function unquote(lit: string): string {

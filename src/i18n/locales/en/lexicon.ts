@@ -103,4 +103,15 @@ export const en: Lexicon = {
       license: ['license error', 'license errors', 'licence error', 'licence errors'],
     },
   },
+  tenantWide: {
+    askingWhich: ['which', 'what', 'any', 'list', 'show'],
+    quarantine: ['quarantin*'],
+    all: ['all', 'every'],
+    jobs: ['provisioning', 'app', 'apps', 'job', 'jobs', 'enterprise app', 'enterprise apps'],
+    groups: ['group', 'groups'],
+    licenses: ['license*', 'licence*'],
+    sync: ['directory sync*', 'dirsync', 'sync*', 'synchronisation', 'synchronization', 'entra connect', 'ad connect', 'aad connect'],
+    oneObject: ['group', 'user', 'app', 'account'],
+    stateNow: ['healthy', 'health', 'working', 'running', 'ok', 'okay', 'status', 'up to date', 'right now', 'now', 'today'],
+  },
 };

@@ -96,4 +96,15 @@ export const nb: Lexicon = {
       license: ['lisensfeil', 'lisensfeilene'],
     },
   },
+  tenantWide: {
+    askingWhich: ['hvilke', 'hvilken', 'hvilket', 'noen', 'vis', 'list opp'],
+    quarantine: ['karantene*'],
+    all: ['alle'],
+    jobs: ['klargjøring*', 'apper', 'appene', 'bedriftsapp*', 'jobb*'],
+    groups: ['grupper*', 'gruppene'],
+    licenses: ['lisens*'],
+    sync: ['synkronisering*', 'katalogsynk*', 'synk*'],
+    oneObject: ['gruppe', 'gruppa', 'gruppen', 'bruker', 'brukeren', 'appen', 'kontoen'],
+    stateNow: ['frisk*', 'fungerer', 'virker', 'går', 'oppdatert', 'nå', 'i dag'],
+  },
 };
