@@ -170,10 +170,11 @@ export interface Candidate {
 }
 
 /** Several groups/apps matched: pick one (Input.ChoiceSet "candidate" + a submit). */
-export function chooseCandidateCard(lang: Lang, data: { kind: 'group' | 'app' | 'user'; query: string; candidates: Candidate[]; topic: IssueIntent }): AdaptiveCard {
+/** "Which one?" over several matches; `near`: none is named exactly so, these are the closest ("did you mean"). */
+export function chooseCandidateCard(lang: Lang, data: { kind: 'group' | 'app' | 'user'; query: string; candidates: Candidate[]; topic: IssueIntent; near?: boolean }): AdaptiveCard {
   return renderCard('choose-candidate', {
     title: t(lang, `cards.candidate.${data.kind}.title`),
-    text: t(lang, 'cards.candidate.text', { count: data.candidates.length, query: data.query }),
+    text: data.near ? t(lang, 'cards.candidate.near', { query: data.query }) : t(lang, 'cards.candidate.text', { count: data.candidates.length, query: data.query }),
     label: t(lang, 'cards.candidate.label'),
     errorMessage: t(lang, 'cards.candidate.error'),
     // Names and mail addresses from the tenant; choice titles are plain text, so only live syntax is broken.
