@@ -37,6 +37,7 @@ export interface TopicSpec {
 export const TOPICS = {
   'group.cannot_modify': { family: 'group', target: { kind: 'group', optional: false }, askUser: false },
   'group.delete_licensed': { family: 'group', target: { kind: 'group', optional: false }, askUser: false },
+  'group.licensing': { family: 'group', target: { kind: 'group', optional: true }, askUser: false },
   'group.sync_errors': { family: 'group', target: { kind: 'groupOrError', optional: true }, askUser: false },
   'group.sync_howto': { family: 'group', target: null, askUser: false },
   'provisioning.setup': { family: 'provisioning', target: { kind: 'app', optional: false }, askUser: false },

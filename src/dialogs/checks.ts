@@ -7,7 +7,8 @@ import { diagnoseGroup, diagnoseResolutionProblem, diagnoseTenant, explainConnec
 import { diagnoseApp, diagnoseResolution, type ProvisioningAction, type ProvisioningTopic } from '../diagnostics/provisioning';
 import type { AppResolution, Failed, GroupResolution } from '../diagnostics/snapshot';
 import { requestLabel } from '../graph/errors';
-import { sortFindings, type Diagnosis } from '../diagnostics/types';
+import { rankFindings } from '../diagnostics/ranking';
+import type { Diagnosis } from '../diagnostics/types';
 import { fetchGroupById, resolveApp, resolveGroup, type GraphApi } from '../graph';
 import { fetchTenantSnapshot } from '../graph/tenantSnapshot';
 import { familyOf, type IssueIntent } from '../topics';
@@ -102,7 +103,7 @@ function groupOutcome(topic: GroupTopic, req: CheckRequest, res: GroupResolution
   if (res.kind !== 'one') return { kind: 'verdict', diagnosis: diagnoseResolutionProblem(topic, res, clock), actions: [] };
   const diagnosis = diagnoseGroup(topic, res.snapshot, clock);
   if (req.target.errorText?.trim()) {
-    diagnosis.findings = sortFindings([...explainConnectError(req.target.errorText), ...diagnosis.findings]);
+    diagnosis.findings = rankFindings(topic, [...explainConnectError(req.target.errorText), ...diagnosis.findings]);
   }
   return { kind: 'verdict', diagnosis, subjectId: res.snapshot.group.id, actions: [] };
 }

@@ -6,7 +6,6 @@
  *  - no raw ISO timestamp and no "UTC" (the time zone is known); products by name, not SKU part number.
  */
 import { renderVerdictCard, visibleText, VISIBLE_CHAR_BUDGET, VISIBLE_FACT_BUDGET, findingElementId } from '../../src/cards/verdict';
-import { sortFindings } from '../../src/diagnostics/types';
 import { LANGS } from '../../src/i18n';
 import { bigDiagnosis, groupDiagnosis } from './data/diagnoses';
 import { sampleVerdicts, type SampleVerdict } from './data/sampleVerdicts';
@@ -48,7 +47,7 @@ describe('verdict cards read at a glance', () => {
       const seen = visibleText(card);
       if (seen.chars > VISIBLE_CHAR_BUDGET || seen.facts > VISIBLE_FACT_BUDGET) over.push(`${v.name}: ${seen.chars} characters, ${seen.facts} facts`);
       const cardIds = ids(card);
-      sortFindings(v.diagnosis.findings).forEach((f, i) => expect(cardIds).toContain(findingElementId(i, f.id)));
+      v.diagnosis.findings.forEach((f, i) => expect(cardIds).toContain(findingElementId(i, f.id)));
       expect(new Set(cardIds).size).toBe(cardIds.length);
       const text = allText(card).join('\n');
       expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
