@@ -255,5 +255,7 @@ export function renderVerdictCard(diagnosis: Diagnosis, lang: Lang, opts: Verdic
     card = build(visible, total);
   }
   while (total > 0 && cardByteSize(card) > CARD_BYTE_BUDGET) card = build((visible = Math.min(visible, --total)), total);
+  // Counting the omitted ones adds a line: fold one more if that tipped the visible text over its budget.
+  while (visible > 0 && visibleText(card).chars > VISIBLE_CHAR_BUDGET) card = build(--visible, total);
   return card;
 }

@@ -38,15 +38,14 @@ export const RANKING: Record<IssueIntent, readonly string[]> = {
     'P3.notEvaluatedYet',
     'P3.initialCycle',
     'P3.noAssignments',
-    'P4.scopeFilter',
     'P2',
     'P5.logError',
     'P3',
+    'P5.skipped',
   ],
   'provisioning.wrong_users': [
     'P0',
     'P3.scopingFilter',
-    'P4.scopeFilter',
     'P4.syncAllLikely',
     'P4.broadGroup',
     'P3.notAssigned',
@@ -55,8 +54,9 @@ export const RANKING: Record<IssueIntent, readonly string[]> = {
     'P2.quarantine',
     'P3.off',
     'P4',
+    'P3.assignments',
   ],
-  'provisioning.logs': ['P0', 'P3.userLog', 'P5', 'P3.nestedGroup', 'P3.notAssigned', 'P3.notEffectivelyEntitled', 'P3.scopingFilter', 'P2.quarantine', 'P3.off'],
+  'provisioning.logs': ['P0', 'P3.userLog', 'P2.quarantine', 'P3.off', 'P5', 'P3.nestedGroup', 'P3.notAssigned', 'P3.notEffectivelyEntitled', 'P3.scopingFilter'],
 };
 
 const positionIn = (list: readonly string[], id: string): number => list.findIndex((p) => id === p || id.startsWith(`${p}.`));
@@ -85,15 +85,44 @@ export interface Focus {
   outcomes: readonly string[];
 }
 
-/** The findings in the order the verdict card shows them for this question (stable). */
+/**
+ * Findings that describe the object rather than judge it (how it is assigned, what the logs hold, that a group has
+ * no licences). As 'ok'/'info' they are shown only when they answer the question; everything else that was checked
+ * stays on the card, so the verdict keeps its evidence without burying the answer.
+ */
+export const CONTEXT: readonly string[] = [
+  'P3.assignments',
+  'P4.scopeUnknown',
+  'P4.assignedOnlyLikely',
+  'P4.assignedGroups',
+  'P4.noFilter',
+  'P4.filterOr',
+  'P4.filterAnd',
+  'P5.summary',
+  'P5.skipped',
+  'P5.noEvents',
+  'L2.noLicences',
+  'G1.4.dynamic',
+];
+
+/**
+ * The findings in the order the verdict card shows them for this question (stable), without the context lines that
+ * don't answer it. With a focus (a user in an app), that user's cause leads, or when there is none, their outcome.
+ */
 export function rankFindings<F extends Finding>(topic: IssueIntent, findings: F[], focus?: Focus): F[] {
+  const focusOf = (f: F): number => (focus ? positionIn(isProblem(f.severity) ? focus.problems : focus.outcomes, f.id) : -1);
+  const focusProblem = findings.some((f) => isProblem(f.severity) && focusOf(f) >= 0);
   return findings
     .map((f, i) => {
-      const focused = focus ? positionIn(isProblem(f.severity) ? focus.problems : focus.outcomes, f.id) : -1;
-      if (focused >= 0) return { f, i, b: isProblem(f.severity) ? -2 : -1, pos: focused };
+      const focused = focusOf(f);
       const pos = rankPosition(topic, f.id);
+      if (focused >= 0 && isProblem(f.severity)) return { f, i, b: -2, pos: focused };
+      if (focused >= 0 && !focusProblem) return { f, i, b: -1, pos: focused };
+      if (focused >= 0) return { f, i, b: 3, pos: pos < 0 ? RANKING[topic].length + focused : pos };
+      if (pos < 0 && !isProblem(f.severity) && positionIn(CONTEXT, f.id) >= 0) return undefined;
       return { f, i, b: bucket(pos, f.severity), pos: pos < 0 ? Number.MAX_SAFE_INTEGER : pos };
     })
+    .filter((x): x is { f: F; i: number; b: number; pos: number } => x !== undefined)
     .sort((a, b) => a.b - b.b || a.pos - b.pos || severityRank[a.f.severity] - severityRank[b.f.severity] || a.i - b.i)
     .map((x) => x.f);
 }

@@ -90,7 +90,8 @@ function groupChecks(topic: GroupTopic, s: GroupSnapshot, clock: Clock, change: 
   const deleting = change === 'delete';
   // A dynamic group is a blocker only when the admin is changing members; otherwise its rule is context.
   const dynamicChange = topic === 'group.cannot_modify' || change !== undefined ? change : 'properties';
-  const out: Finding[] = [authorityFinding(g, org)];
+  // Deleting a synced group: G2.3 says where to delete it, which is all G1.1 would add.
+  const out: Finding[] = deleting && authority === 'onPremises' ? [] : [authorityFinding(g, org)];
   if (deleting) out.push(...deleteTree(s));
   out.push(...licenceChecks(s));
   out.push(...[tenantFinding(s, clock)].filter(defined));
