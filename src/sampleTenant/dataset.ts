@@ -150,6 +150,10 @@ export const SAMPLE = {
     mutuallyExclusive: u('mette', 'Mette Strand', 'mette.strand'),
     /** Licensed group: ProhibitedInUsageLocationViolation (usageLocation CU). */
     usageLocation: u('oliver', 'Oliver Smith', 'oliver.smith'),
+    /** Cloud licensed group (licensedCloud): ENTERPRISEPACK CountViolation. Data in the "group-based licensing" block. */
+    cloudCountViolation: u('tuva', 'Tuva Rønning', 'tuva.ronning'),
+    /** Cloud licensed group (licensedCloud): MutuallyExclusiveViolation with a direct licence. */
+    cloudMutuallyExclusive: u('marius', 'Marius Fossum', 'marius.fossum'),
     /**
      * Renamed: her mail (`mail`) is no longer her sign-in name, the old address stays an alias (proxyAddresses) and a
      * private address is in otherMails. `/users/{mail}` is a 404 in Graph; `$filter` on mail finds her.
@@ -196,6 +200,8 @@ export const SAMPLE = {
     licensedProcessing: g('lisens-pbi', 'Lisens Power BI Pro'),
     /** L1: cloud licensed group, licenseProcessingState QueuedForProcessing. */
     licensedQueued: g('lisens-visio', 'Lisens Visio'),
+    /** L4/L5 on a cloud group: members in CountViolation and MutuallyExclusiveViolation (the "group-based licensing" block). */
+    licensedCloud: g('e3-salgsteam', 'E3 Salgsteam'),
     /** G2.4: synced group without licences (same object as norwegian). */
     unlicensedSynced: g('okonomi', 'Økonomi Bærum'),
     /** P3.5: the group assigned to Salesforce (contains Salg Oslo as a nested group). */
@@ -561,6 +567,28 @@ export function createSampleDataset(clock: Clock, overrides: SampleDatasetOverri
     [appGroup(SAMPLE.apps.initialCycle)]: crowdIds.slice(6, 16),
     [appGroup(SAMPLE.apps.paused)]: [crowdIds[20], crowdIds[21]],
   };
+  // ---------- group-based licensing on a cloud group (issue #8): one contiguous block, to move with the dataset split.
+  // "E3 Salgsteam" assigns ENTERPRISEPACK; Tuva got no unit left (CountViolation), Marius holds a direct product whose
+  // plans exclude E3's (MutuallyExclusiveViolation), Henrik got it. Graph lists Tuva and Marius in membersWithLicenseErrors.
+  users.push(
+    user(U.cloudCountViolation, {
+      department: 'Sales',
+      jobTitle: 'Salgskonsulent',
+      synced: false,
+      licenseAssignmentStates: [licState(E3, G.licensedCloud.id, 'Error', 'CountViolation', 45)],
+    }),
+    user(U.cloudMutuallyExclusive, {
+      department: 'Sales',
+      jobTitle: 'Salgsleder',
+      synced: false,
+      assignedLicenses: lic('05e9a617-0261-4cee-bb44-138d3ef5d965'),
+      licenseAssignmentStates: [licState('05e9a617-0261-4cee-bb44-138d3ef5d965', null, 'Active', 'None'), licState(E3, G.licensedCloud.id, 'Error', 'MutuallyExclusiveViolation', 45)],
+    }),
+  );
+  groups.push(group(G.licensedCloud, { description: 'E3 for salg (skygruppe)', assignedLicenses: lic(E3), licenseState: 'ProcessingComplete' }));
+  members[G.licensedCloud.id] = [U.cloudCountViolation.id, U.cloudMutuallyExclusive.id, U.slackUser.id];
+  // ---------- end of the group-based licensing block
+
   const owners: Record<string, string[]> = {
     [G.ownedByHelpdesk.id]: [P.helpdesk.id],
     [G.marketingCloud.id]: [P.groups.id],
