@@ -65,3 +65,14 @@ export function sortFindings(findings: Finding[]): Finding[] {
     .sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i)
     .map((x) => x.f);
 }
+
+/** The same check can be reached from two trees (e.g. G1.2 in a delete, P3.notEffectivelyEntitled); keep its first occurrence. */
+export function dedupeFindings<F extends Finding>(findings: F[]): F[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.id}|${JSON.stringify(f.evidence)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -7,7 +7,7 @@ import type { GroupTopic } from '../../topics';
 import type { GroupSnapshot } from '../snapshot';
 import { heldRoles } from '../roles';
 import { rankFindings } from '../ranking';
-import type { Diagnosis, Finding } from '../types';
+import { dedupeFindings, type Diagnosis, type Finding } from '../types';
 import { sourceOfAuthority } from './classify';
 import { howConnectSyncs, tailoredHowto } from './howto';
 import { deletePathFinding, licenceErrorFindings, licencesFinding, licenceStateFinding, membersLoseFinding, processingFinding } from './licensing';
@@ -71,7 +71,7 @@ export function diagnoseGroup(topic: GroupTopic, snapshot: GroupSnapshot, clock:
   return {
     topic,
     subject: { kind: 'group', id: g.id, displayName: groupName(g) },
-    findings: rankFindings(topic, dedupe(findings)),
+    findings: rankFindings(topic, dedupeFindings(findings)),
     unchecked: snapshotUnchecked(snapshot),
     checkedAt: snapshot.fetchedAt || clock.now().toISOString(),
   };
@@ -146,14 +146,4 @@ function topicGuidance(topic: GroupTopic, g: GroupSnapshot['group']): Finding[] 
   return [];
 }
 
-/** The same check can be reached from two trees (e.g. G1.2 in a delete); keep its first occurrence. */
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const k = `${f.id}|${JSON.stringify(f.evidence)}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
 export { diagnoseTenant } from './tenantDiagnosis';

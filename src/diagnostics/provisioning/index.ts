@@ -5,7 +5,7 @@
 import { systemClock, type Clock } from '../../clock';
 import type { AppResolution, AppSnapshot } from '../snapshot';
 import { rankFindings, type Focus } from '../ranking';
-import type { Diagnosis } from '../types';
+import { dedupeFindings, type Diagnosis } from '../types';
 import { accessChecks, type AccessNeeds } from './access';
 import { makeContext, type Ctx } from './context';
 import { credentialsGuidance, cycleTimesFinding, jobStateChecks, manualModeNote, setupChecks, tutorialFinding, type SetupState } from './job';
@@ -94,22 +94,12 @@ export function diagnoseApp(topic: ProvisioningTopic, snapshot: AppSnapshot, clo
   return {
     topic,
     subject: { kind: 'app', id: sp.id, displayName: ctx.appName },
-    findings: rankFindings(topic, dedupe(ctx.findings), snapshot.user ? USER_FOCUS : undefined),
+    findings: rankFindings(topic, dedupeFindings(ctx.findings), snapshot.user ? USER_FOCUS : undefined),
     unchecked: ctx.unchecked,
     checkedAt: snapshot.fetchedAt,
   };
 }
 
-/** One finding per id and evidence: two checks can reach the same conclusion (e.g. P3.notEffectivelyEntitled). */
-function dedupe(findings: ProvisioningFinding[]): ProvisioningFinding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const k = `${f.id}|${JSON.stringify(f.evidence)}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
 
 /**
  * Diagnosis for a resolution that isn't a single app: 'none', 'registrationOnly', 'denied'.
