@@ -2,8 +2,10 @@
  * How the question orders the findings (docs/decision-trees.md, "How findings are ranked"). Every check that
  * applies to the object runs whatever topic was recognised; the topic only says which findings answer it.
  *
- * Order: (1) problems (blocker/warning) that answer the question, in the order of the topic's list; (2) other
- * blockers; (3) other warnings; (4) 'ok'/'info' findings that answer the question, in list order; (5) the rest.
+ * Order: (0) with a focus (a user named in an app), that user's cause, or when they have none, their outcome;
+ * (1) problems (blocker/warning) that answer the question, in the order of the topic's list; (2) other blockers;
+ * (3) other warnings; (4) 'ok'/'info' findings that answer the question, in list order; (5) the rest, without the
+ * context lines (CONTEXT) that don't answer it.
  * Ties keep severity, then the order the checks produced them. So a blocker that answers the question beats an
  * unrelated warning, a real problem beats a reassuring "nothing wrong here", and a misread topic still shows the
  * object's real problem first.
