@@ -31,12 +31,15 @@ export interface TopicSpec {
   target: { kind: TargetKind; optional: boolean } | null;
   /** After the app, also ask for an optional user. */
   askUser: boolean;
+  /** When the admin names nothing (and skips the optional target), answer for the whole tenant in this scope. */
+  nothingNamed?: TenantScope;
 }
 
 /** The catalogue. The order is the order topics are offered on "which of these is it?" cards. */
 export const TOPICS = {
   'group.cannot_modify': { family: 'group', target: { kind: 'group', optional: false }, askUser: false },
   'group.delete_licensed': { family: 'group', target: { kind: 'group', optional: false }, askUser: false },
+  'group.licensing': { family: 'group', target: { kind: 'group', optional: true }, askUser: false, nothingNamed: 'licenses' },
   'group.sync_errors': { family: 'group', target: { kind: 'groupOrError', optional: true }, askUser: false },
   'group.sync_howto': { family: 'group', target: null, askUser: false },
   'provisioning.setup': { family: 'provisioning', target: { kind: 'app', optional: false }, askUser: false },

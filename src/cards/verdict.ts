@@ -10,7 +10,6 @@
  * Element ids `finding-<n>-<id>` and every button's verb and data are stable (tests and handlers rely on them).
  */
 import type { Diagnosis, Finding, Severity, Text, EvidenceValue } from '../diagnostics/types';
-import { sortFindings } from '../diagnostics/types';
 import type { Target } from '../topics';
 import { bcp47, t, literal, markdown, type Lang, type Param } from '../i18n';
 import { cardByteSize, CARD_BYTE_BUDGET, type AdaptiveCard } from './render';
@@ -204,7 +203,8 @@ export function visibleText(card: object): { chars: number; facts: number } {
 
 export function renderVerdictCard(diagnosis: Diagnosis, lang: Lang, opts: VerdictOptions): AdaptiveCard {
   const a: Audience = { lang, timeZone: opts.timeZone, now: diagnosis.checkedAt };
-  const findings = diagnosis.ordered ? diagnosis.findings : sortFindings(diagnosis.findings);
+  // The diagnosis is already in answer order (diagnostics/ranking.ts): the finding that answers the question first.
+  const findings = diagnosis.findings;
   const head = findings[0];
   const payload = { topic: diagnosis.topic, target: opts.target, subjectId: diagnosis.subject.id ?? null, subjectKind: diagnosis.subject.kind };
   const buttons: Button[] = [];
@@ -241,7 +241,7 @@ export function renderVerdictCard(diagnosis: Diagnosis, lang: Lang, opts: Verdic
   };
 
   // Other findings are visible one line each while the card stays within the visible-text budget; the rest fold
-  // under "More findings"; beyond the 28 KB budget the least severe (they come last) are only counted.
+  // under "More findings"; beyond the 28 KB budget the last ones (least related to the question) are only counted.
   let visible = others.length;
   let total = others.length;
   let card = build(visible, total);
@@ -255,5 +255,7 @@ export function renderVerdictCard(diagnosis: Diagnosis, lang: Lang, opts: Verdic
     card = build(visible, total);
   }
   while (total > 0 && cardByteSize(card) > CARD_BYTE_BUDGET) card = build((visible = Math.min(visible, --total)), total);
+  // Counting the omitted ones adds a line: fold one more if that tipped the visible text over its budget.
+  while (visible > 0 && visibleText(card).chars > VISIBLE_CHAR_BUDGET) card = build(--visible, total);
   return card;
 }

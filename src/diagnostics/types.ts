@@ -50,10 +50,8 @@ export interface DiagnosisSubject {
 export interface Diagnosis {
   topic: IssueIntent;
   subject: DiagnosisSubject;
-  /** Sorted: the finding that answers the question first (blocker > warning > info > ok). */
+  /** In answer order: the finding that answers the question first (diagnostics/ranking.ts); the card keeps it. */
   findings: Finding[];
-  /** The findings are already ranked by the question asked (not only by severity): the card keeps their order. */
-  ordered?: boolean;
   unchecked: Unchecked[];
   /** ISO time of the snapshot the verdict was computed from. */
   checkedAt: string;
@@ -67,4 +65,15 @@ export function sortFindings(findings: Finding[]): Finding[] {
     .map((f, i) => ({ f, i }))
     .sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i)
     .map((x) => x.f);
+}
+
+/** The same check can be reached from two trees (e.g. G1.2 in a delete, P3.notEffectivelyEntitled); keep its first occurrence. */
+export function dedupeFindings<F extends Finding>(findings: F[]): F[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.id}|${JSON.stringify(f.evidence)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

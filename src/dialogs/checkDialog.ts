@@ -62,7 +62,7 @@ export class CheckDialog extends LiveDialog {
       case 'choose': {
         v.candidates = outcome.candidates;
         v.candidateFamily = outcome.family;
-        const view: View = { kind: 'candidate', topic: v.options.topic, family: outcome.family, query: outcome.query, candidates: outcome.candidates };
+        const view: View = { kind: 'candidate', topic: v.options.topic, family: outcome.family, query: outcome.query, candidates: outcome.candidates, ...(outcome.near ? { near: true } : {}) };
         return step.beginDialog(CARD_PROMPT, { view } satisfies CardPromptOptions);
       }
       case 'verdict':

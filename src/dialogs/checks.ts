@@ -7,7 +7,8 @@ import { diagnoseGroup, diagnoseResolutionProblem, diagnoseTenant, explainConnec
 import { diagnoseApp, diagnoseResolution, type ProvisioningAction, type ProvisioningTopic } from '../diagnostics/provisioning';
 import type { AppResolution, Failed, GroupResolution } from '../diagnostics/snapshot';
 import { requestLabel } from '../graph/errors';
-import { sortFindings, type Diagnosis } from '../diagnostics/types';
+import { rankFindings } from '../diagnostics/ranking';
+import type { Diagnosis } from '../diagnostics/types';
 import { fetchGroupById, resolveApp, resolveGroup, type GraphApi } from '../graph';
 import { fetchTenantSnapshot } from '../graph/tenantSnapshot';
 import { resolveUserSubject } from '../graph/userSnapshot';
@@ -15,7 +16,7 @@ import { extraSpans } from '../graph/resolve';
 import { diagnoseUser, userIdOfSubject } from '../diagnostics/user';
 import { diagnoseTenantWide, SCOPE_PARTS } from '../diagnostics/tenantWide';
 import { fetchHealth } from '../graph/tenantHealth';
-import { familyOf, type IssueIntent } from '../topics';
+import { familyOf, topicSpec, type IssueIntent, type TenantScope } from '../topics';
 import type { Target } from './liveCheckTypes';
 
 /** One of several matches, as data; the dialog words it in the admin's language. */
@@ -38,7 +39,8 @@ export type CheckOutcome =
       /** Write actions the findings suggest (provisioning only). */
       actions: { findingId: string; action: ProvisioningAction }[];
     }
-  | { kind: 'choose'; family: 'group' | 'app' | 'user'; query: string; candidates: CandidateOption[] }
+  /** `near`: nothing is named exactly so; these are the closest ("did you mean"). */
+  | { kind: 'choose'; family: 'group' | 'app' | 'user'; query: string; candidates: CandidateOption[]; near?: boolean }
   /** Nothing to look up (e.g. a provisioning question with no app named). */
   | { kind: 'needsTarget'; family: 'group' | 'app' };
 
@@ -61,6 +63,7 @@ function groupChoice(res: Extract<GroupResolution, { kind: 'many' }>, query: str
       synced: c.onPremisesSyncEnabled === true,
       kind: groupKind(c),
     })),
+    ...(res.near ? { near: true } : {}),
   };
 }
 
@@ -70,6 +73,7 @@ function appChoice(res: Extract<AppResolution, { kind: 'many' }>, query: string)
     family: 'app',
     query,
     candidates: res.candidates.map((c) => ({ id: c.id, title: c.displayName ?? c.appId, detail: `appId ${c.appId}` })),
+    ...(res.near ? { near: true } : {}),
   };
 }
 
@@ -96,6 +100,9 @@ async function checkGroup(api: GraphApi, req: CheckRequest, clock: Clock): Promi
       const tenant = await fetchTenantSnapshot(api, clock);
       return { kind: 'verdict', diagnosis: diagnoseTenant(topic, tenant, clock, { errorText: req.target.errorText }), actions: [] };
     }
+    // Nothing named is a group (or nothing was named): a topic that answers for the tenant then does so.
+    const scope = topicSpec(topic).nothingNamed;
+    if (scope) return tenantWideVerdict(api, topic, scope, clock);
     return { kind: 'needsTarget', family: 'group' };
   }
   const res = req.subjectId ? await fetchGroupById(api, req.subjectId, clock) : await resolveGroup(api, query, clock, names);
@@ -107,7 +114,7 @@ function groupOutcome(topic: GroupTopic, req: CheckRequest, res: GroupResolution
   if (res.kind !== 'one') return { kind: 'verdict', diagnosis: diagnoseResolutionProblem(topic, res, clock), actions: [] };
   const diagnosis = diagnoseGroup(topic, res.snapshot, clock);
   if (req.target.errorText?.trim()) {
-    diagnosis.findings = sortFindings([...explainConnectError(req.target.errorText), ...diagnosis.findings]);
+    diagnosis.findings = rankFindings(topic, [...explainConnectError(req.target.errorText), ...diagnosis.findings]);
   }
   return { kind: 'verdict', diagnosis, subjectId: res.snapshot.group.id, actions: [] };
 }
@@ -162,13 +169,25 @@ async function checkUser(api: GraphApi, req: CheckRequest, clock: Clock): Promis
   }
 }
 
+/** Nothing named at all, and the topic answers for the tenant then (catalogue `nothingNamed`): carry that scope. */
+function withTenantScope(req: CheckRequest): CheckRequest {
+  const t = req.target;
+  const scope = topicSpec(req.topic).nothingNamed;
+  if (!scope || t.tenantWide || req.subjectId || t.group?.trim() || t.app?.trim() || t.user?.trim() || t.errorText?.trim() || (t.names ?? []).length > 0) return req;
+  return { ...req, target: { ...t, tenantWide: scope } };
+}
+
 /** Nothing named, asked about the whole tenant: sync health, groups with licence errors, or apps in quarantine. */
 async function checkTenantWide(api: GraphApi, req: CheckRequest, clock: Clock): Promise<CheckOutcome | undefined> {
   const scope = req.target.tenantWide;
   // A refresh sends the organization's id as the subject id: the scope decides, not the id.
   if (!scope) return undefined;
+  return tenantWideVerdict(api, req.topic, scope, clock);
+}
+
+async function tenantWideVerdict(api: GraphApi, topic: IssueIntent, scope: TenantScope, clock: Clock): Promise<CheckOutcome> {
   const health = await fetchHealth(api, clock, SCOPE_PARTS[scope]);
-  return { kind: 'verdict', diagnosis: diagnoseTenantWide(req.topic, scope, health, clock), actions: [] };
+  return { kind: 'verdict', diagnosis: diagnoseTenantWide(topic, scope, health, clock), actions: [] };
 }
 
 /**
@@ -218,8 +237,9 @@ function watchForRejectedToken(api: GraphApi): { api: GraphApi; rejected: () => 
 }
 
 /** Runs one check. Throws `SignInExpiredError` when Graph rejected the admin's token (sign in again). */
-export async function runCheck(api: GraphApi, req: CheckRequest, clock: Clock): Promise<CheckOutcome> {
+export async function runCheck(api: GraphApi, asked: CheckRequest, clock: Clock): Promise<CheckOutcome> {
   const watch = watchForRejectedToken(api);
+  const req = withTenantScope(asked);
   const outcome =
     (await checkTenantWide(watch.api, req, clock)) ??
     (await (familyOf(req.topic) === 'group' ? ((await checkUser(watch.api, req, clock)) ?? checkGroup(watch.api, req, clock)) : checkApp(watch.api, req, clock)));

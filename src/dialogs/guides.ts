@@ -45,6 +45,18 @@ export const GUIDES: Record<IssueIntent, Guide> = {
       { id: 'delete', learn: `${L}graph/api/group-delete` },
     ],
   },
+  'group.licensing': {
+    topic: 'group.licensing',
+    collect: 3,
+    steps: [
+      { id: 'errors', learn: `${L}entra/identity/users/licensing-groups-resolve-problems` },
+      { id: 'count', learn: `${L}entra/identity/users/licensing-groups-resolve-problems` },
+      { id: 'conflicts', learn: `${L}entra/identity/users/licensing-groups-resolve-problems` },
+      { id: 'location', learn: `${L}entra/identity/users/licensing-group-advanced` },
+      { id: 'reprocess', learn: `${L}graph/api/user-reprocesslicenseassignment` },
+      { id: 'report', learn: `${L}entra/identity/users/licensing-ps-examples` },
+    ],
+  },
   'group.sync_errors': {
     topic: 'group.sync_errors',
     collect: 4,

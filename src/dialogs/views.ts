@@ -17,7 +17,7 @@ export type View =
   | { kind: 'target'; topic: IssueIntent; target: TargetKind; optional: boolean }
   | { kind: 'step'; topic: IssueIntent; index: number }
   /** The live check found several groups/apps: pick one. */
-  | { kind: 'candidate'; topic: IssueIntent; family: 'group' | 'app' | 'user'; query: string; candidates: CandidateOption[] }
+  | { kind: 'candidate'; topic: IssueIntent; family: 'group' | 'app' | 'user'; query: string; candidates: CandidateOption[]; near?: boolean }
   /** A pending write action (pendingActions.ts): confirm or cancel. Only clicks carrying its id answer it. */
   | { kind: 'confirm'; topic: IssueIntent; pending: string; action: ProvisioningAction; servicePrincipalId: string; app: string; user: string }
   /** Share a verdict: which channel. */
@@ -38,7 +38,7 @@ export function renderView(view: View, lang: Lang): AdaptiveCard {
       return stepCard(lang, stepData(view.topic, view.index));
     case 'candidate': {
       const candidates = view.candidates.map((c) => ({ id: c.id, title: c.title, subtitle: candidateSubtitle(lang, c) }));
-      return chooseCandidateCard(lang, { kind: view.family, query: view.query, candidates, topic: view.topic });
+      return chooseCandidateCard(lang, { kind: view.family, query: view.query, candidates, topic: view.topic, near: view.near });
     }
     case 'confirm':
       return confirmActionCard(lang, {

@@ -117,3 +117,27 @@ describe('provisioning logs (nested paths, ordering, paging)', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('directory search ($search with ConsistencyLevel: eventual), as Graph does it', () => {
+  const search = (expr: string) =>
+    get(tenant, 'groups', '/groups' + q({ $search: expr, $select: 'id,displayName', $count: 'true' }), { ConsistencyLevel: 'eventual' });
+
+  it('matches each typed word against the start of a word of the name, in any order and any case', async () => {
+    expect(names(await search('"displayName:oslo salg"'))).toEqual(['Salg Oslo']);
+    expect(names(await search('"displayName:SALGS"'))).toEqual(['E3 Salgsteam']);
+  });
+
+  it('does not match inside a word ("alg" is not the start of "Salg")', async () => {
+    expect(names(await search('"displayName:alg oslo"'))).toEqual([]);
+  });
+
+  it('joins terms with OR (either) and AND (both)', async () => {
+    expect(names(await search('"displayName:visio" OR "displayName:fjord"'))).toEqual(['Lisens Visio', 'Prosjekt Fjord']);
+    expect(names(await search('"displayName:lisens" AND "displayName:visio"'))).toEqual(['Lisens Visio']);
+  });
+
+  it('is refused without ConsistencyLevel: eventual, and without "property:value" terms', async () => {
+    expect((await get(tenant, 'groups', '/groups' + q({ $search: '"displayName:oslo"', $count: 'true' }))).status).toBe(400);
+    expect((await search('oslo')).status).toBe(400);
+  });
+});

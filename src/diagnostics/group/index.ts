@@ -6,10 +6,11 @@ import type { Clock } from '../../clock';
 import type { GroupTopic } from '../../topics';
 import type { GroupSnapshot } from '../snapshot';
 import { heldRoles } from '../roles';
-import { sortFindings, type Diagnosis, type Finding } from '../types';
+import { rankFindings } from '../ranking';
+import { dedupeFindings, type Diagnosis, type Finding } from '../types';
 import { sourceOfAuthority } from './classify';
 import { howConnectSyncs, tailoredHowto } from './howto';
-import { deletePathFinding, licenceErrorFindings, licencesFinding, membersLoseFinding, processingFinding } from './licensing';
+import { deletePathFinding, licenceErrorFindings, licencesFinding, licenceStateFinding, membersLoseFinding, processingFinding } from './licensing';
 import { LEARN } from './links';
 import {
   authorityFinding,
@@ -51,29 +52,26 @@ export function callerRights(s: GroupSnapshot): CallerRights {
 
 const defined = <T>(x: T | undefined): x is T => x !== undefined;
 
-/** The diagnosis for one group; the topic decides which checks lead, other blockers that explain the complaint follow. */
+/** Topics whose question is a change to the group: there, "you can't change it here" is a blocker. */
+const CHANGE_TOPICS: readonly GroupTopic[] = ['group.cannot_modify', 'group.delete_licensed'];
+
+/** Findings that only stop a change: information, not a problem, when the admin asked about something else. */
+const CHANGE_ONLY = ['G1.1.synced', 'G1.2.exchange', 'G1.4.dynamic', 'G1.5.roleAssignable', 'G1.6.insufficient'];
+
+/**
+ * The diagnosis for one group: every check that applies to the group runs whatever the topic; the topic ranks the
+ * findings (../ranking.ts). The delete path (G2) runs only when the question is about deleting.
+ */
 export function diagnoseGroup(topic: GroupTopic, snapshot: GroupSnapshot, clock: Clock, opts: DiagnoseGroupOptions = {}): Diagnosis {
   const g = snapshot.group;
   const change: Change | undefined = opts.change ?? (topic === 'group.delete_licensed' ? 'delete' : undefined);
-  let findings: Finding[];
-  switch (topic) {
-    case 'group.cannot_modify':
-      findings = modifyChecks(snapshot, clock, change);
-      break;
-    case 'group.delete_licensed':
-      findings = deleteChecks(snapshot, clock);
-      break;
-    case 'group.sync_errors':
-      findings = syncErrorChecks(snapshot, clock);
-      break;
-    case 'group.sync_howto':
-      findings = howtoChecks(snapshot, clock);
-      break;
-  }
+  const aboutChange = change !== undefined || CHANGE_TOPICS.includes(topic);
+  let findings = groupChecks(topic, snapshot, clock, change);
+  if (!aboutChange) findings = findings.map((f) => (CHANGE_ONLY.includes(f.id) && f.severity === 'blocker' ? { ...f, severity: 'info' as const } : f));
   return {
     topic,
     subject: { kind: 'group', id: g.id, displayName: groupName(g) },
-    findings: sortFindings(dedupe(findings)),
+    findings: rankFindings(topic, dedupeFindings(findings)),
     unchecked: snapshotUnchecked(snapshot),
     checkedAt: snapshot.fetchedAt || clock.now().toISOString(),
   };
@@ -83,90 +81,69 @@ function tenantFinding(s: GroupSnapshot, clock: Clock): Finding | undefined {
   return s.organization.ok ? tenantSyncFinding(s.organization.value, clock) : undefined;
 }
 
-/** G1 (+ G1.1a tenant sync, G1.1b object errors; G2 when the change is a delete). */
-function modifyChecks(s: GroupSnapshot, clock: Clock, change: Change | undefined): Finding[] {
+/** Every group check (G1, G3, G4, T1, T3, L1, L4, L5; G2 for a delete), in the order of the trees. */
+function groupChecks(topic: GroupTopic, s: GroupSnapshot, clock: Clock, change: Change | undefined): Finding[] {
   const g = s.group;
   const org = s.organization.ok ? s.organization.value : undefined;
   const rights = callerRights(s);
   const authority = sourceOfAuthority(g);
-  const out: Finding[] = [authorityFinding(g, org)];
-  if (authority !== 'cloud') out.push(...[tenantFinding(s, clock)].filter(defined));
-  out.push(...provisioningErrorFindings(g));
+  const deleting = change === 'delete';
+  // A dynamic group is a blocker only when the admin is changing members; otherwise its rule is context.
+  const dynamicChange = topic === 'group.cannot_modify' || change !== undefined ? change : 'properties';
+  // Deleting a synced group: G2.3 says where to delete it, which is all G1.1 would add.
+  const out: Finding[] = deleting && authority === 'onPremises' ? [] : [authorityFinding(g, org)];
+  if (deleting) out.push(...deleteTree(s));
+  out.push(...licenceChecks(s));
+  out.push(...[tenantFinding(s, clock)].filter(defined));
+  const errors = provisioningErrorFindings(g);
+  out.push(...(errors.length > 0 ? errors : g.onPremisesProvisioningErrors !== undefined ? [noProvisioningErrors(g)] : []));
   out.push(...[exchangeFinding(g, change)].filter(defined));
   if (authority !== 'onPremises') {
-    out.push(...dynamicFindings(g, change));
+    out.push(...dynamicFindings(g, dynamicChange));
     out.push(...[roleAssignableFinding(g, rights), rightsFinding(g, rights, change)].filter(defined));
+    if (topic === 'group.sync_errors') out.push(notSyncedFinding(g, authority));
   }
-  if (change === 'delete') out.push(...deleteTree(s));
-  const explained = out.some((f) => (f.severity === 'blocker' || f.severity === 'warning') && !f.id.startsWith('T1.'));
-  if (!explained) out.push(unexplainedFinding(g));
+  out.push(...topicGuidance(topic, g));
+  if (topic === 'group.cannot_modify') {
+    const explained = out.some((f) => (f.severity === 'blocker' || f.severity === 'warning') && !f.id.startsWith('T1.'));
+    if (!explained) out.push(unexplainedFinding(g));
+  }
   return out;
+}
+
+/** L1, L2, L4, L5: the group's licences, their processing and its members' licence errors. */
+function licenceChecks(s: GroupSnapshot): Finding[] {
+  const g = s.group;
+  return [
+    processingFinding(g),
+    ...(s.membersWithLicenseErrors.ok ? licenceErrorFindings(g, s.membersWithLicenseErrors.value, s.subscribedSkus) : []),
+    licenceStateFinding(g, s.membersWithLicenseErrors, s.subscribedSkus),
+  ].filter(defined);
 }
 
 function deleteTree(s: GroupSnapshot): Finding[] {
   const g = s.group;
-  return [
-    licencesFinding(g, s.subscribedSkus),
-    processingFinding(g),
-    membersLoseFinding(g, s.subscribedSkus),
-    ...(s.membersWithLicenseErrors.ok ? licenceErrorFindings(g, s.membersWithLicenseErrors.value, s.subscribedSkus) : []),
-    deletePathFinding(g),
-  ].filter(defined);
+  return [licencesFinding(g, s.subscribedSkus), membersLoseFinding(g, s.subscribedSkus), deletePathFinding(g)].filter(defined);
 }
 
-/** G2 (+ L1–L5), and the G1 blockers that also stop a delete. */
-function deleteChecks(s: GroupSnapshot, clock: Clock): Finding[] {
-  const g = s.group;
-  const rights = callerRights(s);
-  const authority = sourceOfAuthority(g);
-  const out = deleteTree(s);
-  out.push(...[exchangeFinding(g, 'delete')].filter(defined));
-  if (authority === 'onPremises') {
-    out.push(...[tenantFinding(s, clock)].filter(defined));
-  } else {
-    out.push(...[roleAssignableFinding(g, rights), rightsFinding(g, rights, 'delete')].filter(defined));
-  }
-  return out;
-}
-
-/** G4: T1 tenant freshness, T3 object errors, T4 where the rest of the errors are. */
-function syncErrorChecks(s: GroupSnapshot, clock: Clock): Finding[] {
-  const g = s.group;
-  const out: Finding[] = [tenantFinding(s, clock)].filter(defined);
-  const errors = provisioningErrorFindings(g);
-  const authority = sourceOfAuthority(g);
-  if (authority !== 'onPremises') {
-    out.push(
-      finding({
-        id: 'G4.notSynced',
-        severity: 'info',
-        key: authority === 'converted' ? 'group.g4.notSynced.converted' : 'group.g4.notSynced.cloud',
-        params: { name: groupName(g) },
-        fixSteps: 0,
-        evidence: groupEvidence(g, ['onPremisesSyncEnabled', 'onPremisesSecurityIdentifier', 'onPremisesLastSyncDateTime']),
-        learnMore: LEARN.soaOverview,
-      }),
-    );
-  }
-  out.push(...(errors.length > 0 ? errors : g.onPremisesProvisioningErrors !== undefined ? [noProvisioningErrors(g)] : []));
-  out.push(connectToolsFinding());
-  return out;
-}
-
-/** G3: tailored guidance first, the tenant's sync state, then the general card. */
-function howtoChecks(s: GroupSnapshot, clock: Clock): Finding[] {
-  const g = s.group;
-  return [...tailoredHowto(g), ...[tenantFinding(s, clock)].filter(defined), ...provisioningErrorFindings(g), ...howConnectSyncs()];
-}
-
-/** The same check can be reached from two trees (e.g. G1.2 in a delete); keep its first occurrence. */
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const k = `${f.id}|${JSON.stringify(f.evidence)}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
+/** G4: a group that isn't synced can't have Connect sync errors. */
+function notSyncedFinding(g: GroupSnapshot['group'], authority: 'cloud' | 'converted'): Finding {
+  return finding({
+    id: 'G4.notSynced',
+    severity: 'info',
+    key: authority === 'converted' ? 'group.g4.notSynced.converted' : 'group.g4.notSynced.cloud',
+    params: { name: groupName(g) },
+    fixSteps: 0,
+    evidence: groupEvidence(g, ['onPremisesSyncEnabled', 'onPremisesSecurityIdentifier', 'onPremisesLastSyncDateTime']),
+    learnMore: LEARN.soaOverview,
   });
 }
+
+/** Advice without evidence (how Connect syncs, where to see Connect's own errors): only for the topic that asks for it. */
+function topicGuidance(topic: GroupTopic, g: GroupSnapshot['group']): Finding[] {
+  if (topic === 'group.sync_errors') return [connectToolsFinding()];
+  if (topic === 'group.sync_howto') return [...tailoredHowto(g), ...howConnectSyncs()];
+  return [];
+}
+
 export { diagnoseTenant } from './tenantDiagnosis';

@@ -175,6 +175,29 @@ export function licenceErrorFindings(g: GraphGroup, members: LicenseErrorMember[
   return out;
 }
 
+/**
+ * L2 – what the group assigns when nothing is wrong with it: no licences at all (info), or its products and that no
+ * member has an error from it (ok). Silent when there are errors (L4/L5 say it) or the members couldn't be read.
+ */
+export function licenceStateFinding(g: GraphGroup, members: Part<LicenseErrorMember[]>, skus: Part<SubscribedSku[]>): Finding | undefined {
+  const name = groupName(g);
+  const licences = g.assignedLicenses ?? [];
+  if (licences.length === 0) {
+    return finding({ id: 'L2.noLicences', severity: 'info', key: 'group.l2.noLicences', params: { name }, detail: false, evidence: { assignedLicenses: 0 }, learnMore: LEARN.licensingResolve });
+  }
+  if (!members.ok || memberErrors(g, members.value).length > 0) return undefined;
+  const names = licences.map((l) => skuLabel(l.skuId, skus)).join(', ');
+  return finding({
+    id: 'L2.noErrors',
+    severity: 'ok',
+    key: 'group.l2.noErrors',
+    params: { name, skus: names },
+    detail: false,
+    evidence: { ...licenceEvidence(g, skus), ...processingEvidence(g), 'membersWithLicenseErrors@count': 0 },
+    learnMore: LEARN.licensingResolve,
+  });
+}
+
 /** G2.3 (synced: delete on-prem) or G2.4 (cloud: who can delete, soft- or hard-delete). */
 export function deletePathFinding(g: GraphGroup): Finding | undefined {
   const name = groupName(g);

@@ -191,7 +191,13 @@ export function mappingAndScopeFindings(ctx: Ctx): { verdict: ScopeVerdict; rule
     );
   }
   if (!ctx.user) {
-    ctx.findings.push(make({ id: 'P3.scopingFilter.present', severity: 'info', params: { app: ctx.appName, groups: shape.groups, clauses: shape.clauses }, detail: true, evidence: filterEvidence, learnMore: LEARN.scopingFilters }));
+    // With no user named, the filter itself is the answer to "why only these users?": it says who gets in.
+    const filter = (['inputFilterGroups', 'groups', 'categoryFilterGroups'] as const)
+      .flatMap((set) => mapping.scope?.[set] ?? [])
+      .filter((g) => g.clauses.length > 0)
+      .map((g) => g.clauses.map(clauseText).join(' AND '))
+      .join(' OR ');
+    ctx.findings.push(make({ id: 'P3.scopingFilter.present', severity: 'warning', params: { app: ctx.appName, groups: shape.groups, clauses: shape.clauses, filter }, detail: true, evidence: filterEvidence, learnMore: LEARN.scopingFilters }));
     return { verdict: 'unknown', ruleId: rule.id };
   }
   const ev = evaluateScope(mapping.scope, ctx.user);

@@ -136,7 +136,11 @@ export function wrongUsersFindings(ctx: Ctx): void {
     if (shape.maxClausesInGroup >= 2) ctx.findings.push(make({ id: 'P4.filterAnd', severity: 'info', params: { app, clauses: shape.maxClausesInGroup }, detail: true, fixSteps: 1, evidence, learnMore: LEARN.scopingFilters }));
   }
 
-  // P4.3–P4.8 general knowledge (known issues).
+}
+
+/** P4.3–P4.8 general knowledge (known issues): advice that reads nothing, for the "wrong users" question only. */
+export function wrongUsersGuidance(ctx: Ctx): void {
+  const app = ctx.appName;
   ctx.findings.push(make({ id: 'P4.tooFew', severity: 'info', detail: true, fixSteps: 4, evidence: {}, learnMore: LEARN.noUsers }));
   ctx.findings.push(make({ id: 'P4.restartAfterScopeChange', severity: 'info', params: { app }, detail: true, fixSteps: 2, evidence: {}, learnMore: LEARN.knownIssues, action: restart(ctx) }));
   ctx.findings.push(make({ id: 'P4.outOfScope', severity: 'info', detail: true, fixSteps: 2, evidence: {}, learnMore: LEARN.skipOutOfScopeDeletions }));

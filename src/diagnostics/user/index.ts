@@ -34,7 +34,7 @@ export { userName } from './sync';
  * Topics whose question is about licences: licence findings lead. Adding a topic (e.g. 'group.licensing') is one
  * entry here.
  */
-export const LICENSE_TOPICS: ReadonlySet<IssueIntent> = new Set<IssueIntent>(['group.delete_licensed']);
+export const LICENSE_TOPICS: ReadonlySet<IssueIntent> = new Set<IssueIntent>(['group.delete_licensed', 'group.licensing']);
 
 const defined = <T>(x: T | undefined): x is T => x !== undefined;
 
@@ -67,7 +67,6 @@ export function diagnoseUser(topic: IssueIntent, snapshot: UserSnapshot, clock: 
     // The id carries the kind, so "Check again" (which sends only the id back) looks a user up, not a group.
     subject: { kind: 'user', id: userSubjectId(u.id), displayName: userName(u) },
     findings,
-    ordered: true,
     unchecked: userUnchecked(snapshot),
     checkedAt: snapshot.fetchedAt || clock.now().toISOString(),
   };

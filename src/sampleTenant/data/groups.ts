@@ -47,6 +47,8 @@ export const GROUPS = {
   licensedProcessing: groupRef('lisens-pbi', 'Lisens Power BI Pro'),
   /** L1: cloud licensed group, licenseProcessingState QueuedForProcessing. */
   licensedQueued: groupRef('lisens-visio', 'Lisens Visio'),
+  /** L4/L5 on a cloud group: members in CountViolation and MutuallyExclusiveViolation (added with the licences, licensing.ts). */
+  licensedCloud: groupRef('e3-salgsteam', 'E3 Salgsteam'),
   /** G2.4: synced group without licences (same object as norwegian). */
   unlicensedSynced: groupRef('okonomi', 'Økonomi Bærum'),
   /** P3.5: the group assigned to Salesforce (contains Salg Oslo as a nested group). */

@@ -3,10 +3,10 @@
  * licensing) and each user's licence states, including the errors of the L1–L5 branches.
  */
 import type { BuildContext } from './context';
-import { GROUPS } from './groups';
+import { addGroup, GROUPS } from './groups';
 import { guid, objectById, TENANT_ID } from './ids';
 import type { Dataset, Json } from './types';
-import { USERS } from './users';
+import { addUser, USERS } from './users';
 
 /** The subscriptions SyncHelper talks about (`SAMPLE.skus`). */
 export const SKU = {
@@ -91,4 +91,24 @@ export function addLicensing(ds: Dataset, ctx: BuildContext): void {
     [state(SPE_E3.skuId, null, 'Active', 'None'), state(E3, byGroup, 'Error', 'MutuallyExclusiveViolation', 300), state(EMS, byGroup, 'Active', 'None')],
   );
   licenseUser(ds, U.usageLocation.id, [EMS], [state(E3, byGroup, 'Error', 'ProhibitedInUsageLocationViolation', 600), state(EMS, byGroup, 'Active', 'None')]);
+
+  addCloudLicensedGroup(ds, ctx);
+}
+
+/**
+ * Group-based licensing on a cloud group: "E3 Salgsteam" assigns ENTERPRISEPACK; Tuva got no unit left
+ * (CountViolation), Marius holds a direct product whose plans exclude E3's (MutuallyExclusiveViolation), Sondre got
+ * it. Graph lists Tuva and Marius in membersWithLicenseErrors. Added last, so no other object moves.
+ */
+function addCloudLicensedGroup(ds: Dataset, ctx: BuildContext): void {
+  const U = USERS;
+  const E3 = SKU.enterprisePack.skuId;
+  const groupId = GROUPS.licensedCloud.id;
+  addUser(ds, ctx, U.cloudCountViolation, { department: 'Sales', jobTitle: 'Salgskonsulent', synced: false });
+  licenseUser(ds, U.cloudCountViolation.id, [], [licenseState(ctx, E3, groupId, 'Error', 'CountViolation', 45)]);
+  addUser(ds, ctx, U.cloudMutuallyExclusive, { department: 'Sales', jobTitle: 'Salgsleder', synced: false });
+  licenseUser(ds, U.cloudMutuallyExclusive.id, [SPE_E3.skuId], [licenseState(ctx, SPE_E3.skuId, null, 'Active', 'None'), licenseState(ctx, E3, groupId, 'Error', 'MutuallyExclusiveViolation', 45)]);
+  addGroup(ds, ctx, GROUPS.licensedCloud, { description: 'E3 for salg (skygruppe)' });
+  licenseGroup(ds, groupId, [E3], 'ProcessingComplete');
+  ds.members[groupId] = [U.cloudCountViolation.id, U.cloudMutuallyExclusive.id, U.slackUser.id];
 }

@@ -30,6 +30,10 @@ export const USERS = {
   mutuallyExclusive: userRef('mette', 'Mette Strand', 'mette.strand'),
   /** Licensed group: ProhibitedInUsageLocationViolation (usageLocation CU). */
   usageLocation: userRef('oliver', 'Oliver Smith', 'oliver.smith'),
+  /** Cloud licensed group (licensedCloud): ENTERPRISEPACK CountViolation (added with the licences, licensing.ts). */
+  cloudCountViolation: userRef('tuva', 'Tuva Rønning', 'tuva.ronning'),
+  /** Cloud licensed group (licensedCloud): MutuallyExclusiveViolation with a direct licence (licensing.ts). */
+  cloudMutuallyExclusive: userRef('marius', 'Marius Fossum', 'marius.fossum'),
   /**
    * Renamed: her mail (`mail`) is no longer her sign-in name, the old address stays an alias (proxyAddresses) and a
    * private address is in otherMails. `/users/{mail}` is a 404 in Graph; `$filter` on mail finds her.

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { hasKey, t, type Lang } from '../../../src/i18n';
 import { resourcePath } from '../../../src/paths';
+import { rankFindings } from '../../../src/diagnostics/ranking';
 import { sortFindings, type Text } from '../../../src/diagnostics/types';
 import { allScenarioDiagnoses, allScenarioFindings } from './scenarios';
 
@@ -48,9 +49,10 @@ describe('group texts in both languages', () => {
     expect(dead).toEqual([]);
   });
 
-  it('all findings are sorted, link only Microsoft Learn, and carry evidence values of the allowed types', () => {
+  it('all findings are ranked for the question, link only Microsoft Learn, and carry evidence values of the allowed types', () => {
     for (const d of allScenarioDiagnoses()) {
-      expect(d.findings).toEqual(sortFindings(d.findings));
+      // A group's findings are in answer order for the topic; a tenant-wide answer by severity.
+      expect(d.findings).toEqual(d.subject.kind === 'group' ? rankFindings(d.topic, d.findings) : sortFindings(d.findings));
       const distinct = new Set(d.findings.map((f) => `${f.id} ${JSON.stringify(f.evidence)}`));
       expect(distinct.size).toBe(d.findings.length);
     }

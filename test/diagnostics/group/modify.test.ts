@@ -215,7 +215,8 @@ describe('G1.6 – the caller’s rights for this kind of group', () => {
 describe('G1.7 – nothing explains it', () => {
   it('a Global Administrator who cannot edit a plain cloud security group is asked for the exact portal error', () => {
     const d = diagnoseGroup('group.cannot_modify', snapshot(group(), { roles: ['globalAdministrator'], org: { onPremisesSyncEnabled: null, onPremisesLastSyncDateTime: null } }), clock);
-    expect(ids(d)).toEqual(['G1.7.unexplained', 'G1.1.cloud', 'G1.6.ok']);
+    expect(ids(d)[0]).toBe('G1.7.unexplained');
+    expect(ids(d)).toEqual(expect.arrayContaining(['G1.1.cloud', 'G1.6.ok']));
     expect(d.findings[0].fix).toHaveLength(4);
   });
 });

@@ -22,7 +22,7 @@ import {
   syncedGroup,
 } from './builders';
 
-const TOPICS: GroupTopic[] = ['group.cannot_modify', 'group.delete_licensed', 'group.sync_errors', 'group.sync_howto'];
+const TOPICS: GroupTopic[] = ['group.cannot_modify', 'group.delete_licensed', 'group.licensing', 'group.sync_errors', 'group.sync_howto'];
 
 function snapshots(): GroupSnapshot[] {
   const lic = group(licensed(SKU.ENTERPRISEPACK, SKU.EMS));

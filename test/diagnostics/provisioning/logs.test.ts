@@ -27,12 +27,15 @@ describe('P5 – "show me the provisioning logs"', () => {
   });
 
   test('empty logs', () => {
-    expect(ids(run('logs: empty logs'))).toEqual(['P5.noEvents']);
+    // Every app check runs; nothing is wrong with the job, so the empty log answers the question.
+    expect(ids(run('logs: empty logs'))[0]).toBe('P5.noEvents');
   });
 
   test('Anna has no log rows and is only in a nested group: the known issue explains it', () => {
     const d = run('logs: Anna has no entries and is nested');
-    expect(ids(d)).toEqual(['P3.nestedGroup', 'P5.noEvents']);
+    // Anna's own findings lead: the cause (nested group), then her outcome (no log rows).
+    expect(ids(d).slice(0, 2)).toEqual(['P3.nestedGroup', 'P3.userLog.none']);
+    expect(ids(d)).toContain('P5.noEvents');
     expect(finding(d, 'P5.noEvents').title.key).toBe('provisioning.P5.noEvents.user.title');
   });
 
