@@ -77,9 +77,13 @@ describe('confidence', () => {
     expect(r.score).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
   });
 
-  it('the threshold still matches cross-validation on the training data (recalibrate when the data changes)', () => {
-    const calibrated = calibrateThreshold(crossValidate(trainingExamples(), 5));
-    expect(Math.abs(calibrated.threshold - CONFIDENCE_THRESHOLD)).toBeLessThanOrEqual(0.05);
+  it('the threshold is still as good as the best one on cross-validated training data (recalibrate when the data changes)', () => {
+    // The cost curve is flat near its minimum, so the best threshold wanders with every few examples added; what
+    // matters is that ours costs (almost) no more wrong answers and extra clicks than the best one would.
+    const results = crossValidate(trainingExamples(), 5);
+    const best = calibrateThreshold(results);
+    const ours = calibrateThreshold(results, 2, [CONFIDENCE_THRESHOLD]);
+    expect(ours.cost).toBeLessThanOrEqual(best.cost * 1.03);
   });
 
   it('honours a custom threshold', () => {

@@ -222,8 +222,10 @@ describe('the headline answers the question asked', () => {
     expect(d.findings[0].id).toBe('L6.active');
   });
 
-  it('licence topics are one list (adding one is one entry)', () => {
-    expect([...LICENSE_TOPICS]).toEqual(['group.delete_licensed']);
+  it('a group-based licensing question about a person leads with their licence state too', () => {
+    expect([...LICENSE_TOPICS].sort()).toEqual(['group.delete_licensed', 'group.licensing']);
+    const licensing = diagnoseUser('group.licensing', snapshot(both, { conflicts: heldByCloudKari }), clock);
+    expect(ids(licensing.findings).slice(0, 2)).toEqual(['L6.active', 'U2.placeholder']);
   });
 
   it('the subject id tells "Check again" it is a user', () => {
