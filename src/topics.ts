@@ -8,13 +8,16 @@
  * "Where a change goes".
  */
 
-/** The problem families: which kind of object a topic is mostly about. */
+/**
+ * The problem families: which kind of object a topic is mostly about, and which of the names the recogniser typed as a
+ * group, app or user its check takes as typed (the rest are looked up in the tenant).
+ */
 export const FAMILIES = {
   /** Group sync: source of authority, Exchange-managed and dynamic groups, licensed groups, Entra Connect sync. */
-  group: { subject: 'group' },
-  /** Provisioning users to SaaS apps (enterprise apps with a provisioning job). */
-  provisioning: { subject: 'app' },
-} as const satisfies Record<string, { subject: ObjectKind }>;
+  group: { subject: 'group', takes: ['group'] },
+  /** Provisioning users to SaaS apps (enterprise apps with a provisioning job), optionally for one user. */
+  provisioning: { subject: 'app', takes: ['app', 'user'] },
+} as const satisfies Record<string, { subject: ObjectKind; takes: readonly ObjectKind[] }>;
 
 export type Family = keyof typeof FAMILIES;
 export const FAMILY_NAMES = Object.keys(FAMILIES) as Family[];

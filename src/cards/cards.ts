@@ -2,7 +2,7 @@
  * Card builders: translate every text first (i18n), then expand the JSON template with src/cards/render.ts.
  * Cards know nothing of Graph or dialogs; callers pass plain data.
  */
-import { FAMILY_NAMES, topicsOf, type IssueIntent, type TargetKind } from '../topics';
+import { FAMILY_NAMES, topicsOf, type IssueIntent, type TargetKind, type ObjectKind } from '../topics';
 
 export type { TargetKind };
 import { LOCALES, inert, markdown, nextLang, t, type Lang } from '../i18n';
@@ -171,7 +171,7 @@ export interface Candidate {
 
 /** Several groups/apps matched: pick one (Input.ChoiceSet "candidate" + a submit). */
 /** "Which one?" over several matches; `near`: none is named exactly so, these are the closest ("did you mean"). */
-export function chooseCandidateCard(lang: Lang, data: { kind: 'group' | 'app' | 'user'; query: string; candidates: Candidate[]; topic: IssueIntent; near?: boolean }): AdaptiveCard {
+export function chooseCandidateCard(lang: Lang, data: { kind: ObjectKind; query: string; candidates: Candidate[]; topic: IssueIntent; near?: boolean }): AdaptiveCard {
   return renderCard('choose-candidate', {
     title: t(lang, `cards.candidate.${data.kind}.title`),
     text: data.near ? t(lang, 'cards.candidate.near', { query: data.query }) : t(lang, 'cards.candidate.text', { count: data.candidates.length, query: data.query }),

@@ -3,7 +3,7 @@
  * Every user-facing text is an i18n key plus parameters, resolved at render time in the admin's language.
  * This module imports nothing from botbuilder or HTTP.
  */
-import type { IssueIntent } from '../topics';
+import type { IssueIntent, ObjectKind } from '../topics';
 
 export type Severity = 'ok' | 'info' | 'warning' | 'blocker';
 
@@ -40,7 +40,7 @@ export interface Unchecked {
 }
 
 export interface DiagnosisSubject {
-  kind: 'group' | 'app' | 'user' | 'tenant';
+  kind: ObjectKind | 'tenant';
   /** Object id of the group or app; for a user 'user:<object id>' (a refresh tells the kind from it). */
   id?: string;
   displayName: string;

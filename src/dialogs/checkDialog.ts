@@ -6,6 +6,7 @@
  * "Check again" and a watch's "Check now". "Check again" (Action.Execute verdict.refresh) answers the invoke with
  * the new card, so Teams replaces the clicked card in place, and also updates the message for everyone else.
  */
+import type { ObjectKind } from '../topics';
 import type { TurnContext } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { SIGNIN_DIALOG_ID, isSignInSuccess } from '../auth';
@@ -27,9 +28,9 @@ const CHECK_FLOW = 'liveCheck.check';
 type CheckValues = {
   options: LiveCheckOptions;
   candidates?: CandidateOption[];
-  candidateFamily?: 'group' | 'app' | 'user';
+  candidateFamily?: ObjectKind;
   /** Set while "Which group/app?" is asked because none of the names the admin wrote is one in the tenant. */
-  asking?: 'group' | 'app';
+  asking?: ObjectKind;
 };
 
 export class CheckDialog extends LiveDialog {

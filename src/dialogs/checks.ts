@@ -16,7 +16,7 @@ import { extraSpans } from '../graph/resolve';
 import { diagnoseUser, userIdOfSubject } from '../diagnostics/user';
 import { diagnoseTenantWide, SCOPE_PARTS } from '../diagnostics/tenantWide';
 import { fetchHealth } from '../graph/tenantHealth';
-import { familyOf, topicSpec, type IssueIntent, type TenantScope } from '../topics';
+import { familyOf, topicSpec, type Family, type IssueIntent, type TenantScope, type ObjectKind } from '../topics';
 import type { Target } from './liveCheckTypes';
 
 /** One of several matches, as data; the dialog words it in the admin's language. */
@@ -40,9 +40,9 @@ export type CheckOutcome =
       actions: { findingId: string; action: ProvisioningAction }[];
     }
   /** `near`: nothing is named exactly so; these are the closest ("did you mean"). */
-  | { kind: 'choose'; family: 'group' | 'app' | 'user'; query: string; candidates: CandidateOption[]; near?: boolean }
+  | { kind: 'choose'; family: ObjectKind; query: string; candidates: CandidateOption[]; near?: boolean }
   /** Nothing to look up (e.g. a provisioning question with no app named). */
-  | { kind: 'needsTarget'; family: 'group' | 'app' };
+  | { kind: 'needsTarget'; family: ObjectKind };
 
 export interface CheckRequest {
   topic: IssueIntent;
@@ -236,13 +236,24 @@ function watchForRejectedToken(api: GraphApi): { api: GraphApi; rejected: () => 
   return { api: watched, rejected: () => rejected };
 }
 
+type FamilyCheck = (api: GraphApi, req: CheckRequest, clock: Clock) => Promise<CheckOutcome>;
+
+/**
+ * Where each family's check starts (the one place per family): what the admin named is resolved, its snapshot read and
+ * diagnosed. Group family: a person named is the subject (checkUser), otherwise a group or the tenant; provisioning:
+ * an app, with the person named if any.
+ */
+const FAMILY_CHECKS: Record<Family, FamilyCheck> = {
+  group: async (api, req, clock) => (await checkUser(api, req, clock)) ?? checkGroup(api, req, clock),
+  provisioning: checkApp,
+};
+
 /** Runs one check. Throws `SignInExpiredError` when Graph rejected the admin's token (sign in again). */
 export async function runCheck(api: GraphApi, asked: CheckRequest, clock: Clock): Promise<CheckOutcome> {
   const watch = watchForRejectedToken(api);
   const req = withTenantScope(asked);
   const outcome =
-    (await checkTenantWide(watch.api, req, clock)) ??
-    (await (familyOf(req.topic) === 'group' ? ((await checkUser(watch.api, req, clock)) ?? checkGroup(watch.api, req, clock)) : checkApp(watch.api, req, clock)));
+    (await checkTenantWide(watch.api, req, clock)) ?? (await FAMILY_CHECKS[familyOf(req.topic)](watch.api, req, clock));
   const rejected = watch.rejected();
   if (rejected !== undefined) throw new SignInExpiredError(rejected);
   return outcome;

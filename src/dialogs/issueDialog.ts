@@ -9,7 +9,7 @@ import { chooseIntentCard } from '../cards/cards';
 import { verbsHandledBy, type Verb } from '../cards/verbs';
 import { t } from '../i18n';
 import { fromAllLanguages, wordsPattern } from '../i18n/lexicon';
-import { FAMILY_NAMES, familyOf, isIssueIntent, ISSUE_INTENTS, tenantWideFits, topicSpec, type Family, type IssueIntent, type TopicSpec } from '../topics';
+import { FAMILIES, FAMILY_NAMES, familyOf, isIssueIntent, ISSUE_INTENTS, tenantWideFits, topicSpec, type Family, type IssueIntent, type TopicSpec, type TargetKind } from '../topics';
 import type { Entities } from '../recognizer/types';
 import { CancelAndHelpDialog, explicitSwitch } from './cancelAndHelpDialog';
 import { CARD_PROMPT, CardPrompt, type CardPromptOptions } from './cardPrompt';
@@ -51,9 +51,10 @@ const FAMILY_PRECEDENCE: Family[] = ['provisioning', ...FAMILY_NAMES.filter((f) 
 function targetFromEntities(topic: IssueIntent, e: Entities | undefined): Target {
   if (!e) return {};
   const target: Target = {};
-  if (familyOf(topic) === 'group' && e.group) target.group = e.group;
-  if (familyOf(topic) === 'provisioning' && e.app) target.app = e.app;
-  if (familyOf(topic) === 'provisioning' && e.user) target.user = e.user;
+  for (const kind of FAMILIES[familyOf(topic)].takes) {
+    const typed = e[kind];
+    if (typed) target[kind] = typed;
+  }
   if (e.names?.length) target.names = [...e.names];
   else if (e.tenantWide && tenantWideFits(topic, e.tenantWide)) target.tenantWide = e.tenantWide;
   return target;
@@ -126,7 +127,7 @@ export class IssueDialog extends CancelAndHelpDialog {
   }
 
   /** Stores the typed target; re-asks when a required one came back empty. */
-  private async storeTarget(step: WaterfallStepContext, kind: 'group' | 'app' | 'user' | 'groupOrError'): Promise<boolean> {
+  private async storeTarget(step: WaterfallStepContext, kind: TargetKind): Promise<boolean> {
     const answer = step.result as Answer | undefined;
     if (!answer || answer.verb === 'target.skip') return true;
     const raw = typeof answer.data.target === 'string' ? answer.data.target.trim() : '';

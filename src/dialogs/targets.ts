@@ -1,4 +1,5 @@
 /** Targets from what the admin typed: the answer to "Which user/group/app?". */
+import type { ObjectKind } from '../topics';
 import { extractEntities } from '../recognizer/entities';
 import type { Target } from './liveCheckTypes';
 
@@ -9,7 +10,7 @@ const NAME_ANSWER_WORDS = 4;
  * A typed answer to "Which user/group/app?": a UPN, a display name, or a sentence with a name in it. A sentence's
  * names go to the resolver like those of the first message (the tenant says which is the user, group or app).
  */
-export function targetFromAnswer(target: Target, kind: 'group' | 'app' | 'user', raw: string): Target {
+export function targetFromAnswer(target: Target, kind: ObjectKind, raw: string): Target {
   const e = extractEntities(raw);
   const words = raw.split(/\s+/).filter(Boolean).length;
   if (kind === 'user' && e.user) return { ...target, user: e.user };

@@ -1,7 +1,7 @@
 /**
  * What a waiting step shows, as data (so it can be re-rendered in another language or re-sent after "help").
  */
-import type { IssueIntent } from '../topics';
+import type { IssueIntent, ObjectKind } from '../topics';
 import type { Lang } from '../i18n';
 import type { AdaptiveCard } from '../cards/render';
 import type { Verb } from '../cards/verbs';
@@ -17,7 +17,7 @@ export type View =
   | { kind: 'target'; topic: IssueIntent; target: TargetKind; optional: boolean }
   | { kind: 'step'; topic: IssueIntent; index: number }
   /** The live check found several groups/apps: pick one. */
-  | { kind: 'candidate'; topic: IssueIntent; family: 'group' | 'app' | 'user'; query: string; candidates: CandidateOption[]; near?: boolean }
+  | { kind: 'candidate'; topic: IssueIntent; family: ObjectKind; query: string; candidates: CandidateOption[]; near?: boolean }
   /** A pending write action (pendingActions.ts): confirm or cancel. Only clicks carrying its id answer it. */
   | { kind: 'confirm'; topic: IssueIntent; pending: string; action: ProvisioningAction; servicePrincipalId: string; app: string; user: string }
   /** Share a verdict: which channel. */

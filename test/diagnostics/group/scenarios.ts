@@ -1,4 +1,5 @@
 /** Every scenario the group tests walk through, as diagnoses – used to check all rendered text in both languages. */
+import { topicsOf } from '../../../src/topics';
 import { diagnoseGroup, diagnoseResolutionProblem, explainConnectError, howConnectSyncs, type GroupTopic } from '../../../src/diagnostics/group';
 import type { GroupSnapshot } from '../../../src/diagnostics/snapshot';
 import type { Diagnosis, Finding } from '../../../src/diagnostics/types';
@@ -22,7 +23,7 @@ import {
   syncedGroup,
 } from './builders';
 
-const TOPICS: GroupTopic[] = ['group.cannot_modify', 'group.delete_licensed', 'group.licensing', 'group.sync_errors', 'group.sync_howto'];
+const TOPICS = topicsOf('group') as GroupTopic[];
 
 function snapshots(): GroupSnapshot[] {
   const lic = group(licensed(SKU.ENTERPRISEPACK, SKU.EMS));
