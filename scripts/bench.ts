@@ -216,7 +216,7 @@ async function turnCpuBench(): Promise<void> {
   }
 }
 
-async function recogniserBench(): Promise<void> {
+async function recognizerBench(): Promise<void> {
   const t0 = performance.now();
   const recognizer = createRecognizer();
   recognizer.recognize('warm up'); // trains on first use
@@ -281,7 +281,7 @@ async function main(): Promise<void> {
   await graphBench();
   await turnBench();
   await turnCpuBench();
-  await recogniserBench();
+  await recognizerBench();
   await hostileBench();
   await watchBench();
 }

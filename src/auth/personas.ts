@@ -1,5 +1,5 @@
 /**
- * Sample-tenant personas (DESIGN.md "Running with no Azure account"): sign-in is simulated as one of these.
+ * Sample-tenant personas (README, "The sample tenant"): sign-in is simulated as one of these.
  * The Graph client sends the persona name as the bearer token, and the sample tenant answers as that person.
  * Any other name is passed through unchanged, for tenants (GRAPH_BASE_URL) that define more personas.
  */

@@ -1,7 +1,7 @@
 /**
- * Teams SSO plumbing around the Bot Framework Token Service (teams.md §2):
+ * Teams SSO plumbing around the Bot Framework Token Service (docs/teams-notes.md, "Sign-in"):
  * - a create-once dedupe store for TeamsSSOTokenExchangeMiddleware on the shared RecordStore (never the state
- *   BlobsStorage: its first write already gets 412 and the exchange is swallowed, teams.md §2.5);
+ *   BlobsStorage: its first write already gets 412 and the exchange is swallowed, docs/teams-notes.md, "Sign-in");
  * - the middleware factory (one middleware per OAuth connection, picked by the invoke's connectionName);
  * - sign-out through the turn's UserTokenClient (CloudAdapter has no signOutUser, §2.6);
  * - the `signin/failure` answer (TeamsActivityHandler would answer 501, §2.7).

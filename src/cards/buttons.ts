@@ -1,7 +1,7 @@
 /**
  * Card buttons. Every button carries `data: { verb, v: ACTION_VERSION, ...payload }` and is rendered by the
- * templates as an Action.Execute (Universal Actions, teams.md §3.2) with an Action.Submit fallback for clients
- * that can't run Action.Execute (teams.md §3.1).
+ * templates as an Action.Execute (Universal Actions, docs/teams-notes.md "Adaptive Cards and Action.Execute") with an Action.Submit fallback for clients
+ * that can't run Action.Execute (docs/teams-notes.md).
  */
 import { ACTION_VERSION } from './actions';
 import type { Verb } from './verbs';
@@ -11,7 +11,7 @@ export interface Button {
   verb: Verb;
   /** Everything the handler needs; always includes verb and v. */
   data: Record<string, unknown> & { verb: Verb; v: number };
-  /** 'positive' for the main choice; Teams ignores destructive styling (teams.md §3.1). */
+  /** 'positive' for the main choice; Teams ignores destructive styling (docs/teams-notes.md). */
   style?: 'default' | 'positive';
 }
 

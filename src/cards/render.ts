@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import { resourcePath } from '../paths';
 import { compileTemplate, type CompiledTemplate } from './template';
 
-/** Keep every card under 28 KB, so a result can also be re-posted through Workflows (teams.md §3.4). */
+/** Keep every card under 28 KB, so a result can also be re-posted through Workflows (docs/teams-notes.md, "Size: the 28 KB budget"). */
 export const CARD_BYTE_BUDGET = 28 * 1024;
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 

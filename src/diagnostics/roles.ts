@@ -1,4 +1,4 @@
-/** Microsoft Entra built-in roles SyncHelper reasons about, by roleTemplateId (domain.md §3 A1). */
+/** Microsoft Entra built-in roles SyncHelper reasons about, by roleTemplateId (docs/decision-trees.md, A1). */
 import type { DirectoryRole, Part } from './snapshot';
 
 export const ROLE = {

@@ -449,7 +449,7 @@ export interface HealthSnapshot {
   fetchedAt: string;
   organization: Part<Organization>;
   /** Groups with hasMembersWithLicenseErrors. */
-  licenceGroups: Part<Named[]>;
+  licenseGroups: Part<Named[]>;
   /** Groups with a PropertyConflict in onPremisesProvisioningErrors. */
   syncErrorGroups: Part<Named[]>;
   /** Enterprise apps (service principals tagged WindowsAzureActiveDirectoryIntegratedApp). */

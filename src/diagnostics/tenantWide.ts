@@ -63,8 +63,8 @@ function syncFindings(s: HealthSnapshot, clock: Clock): Finding[] {
 }
 
 function licenseFindings(s: HealthSnapshot): Finding[] {
-  if (!s.licenceGroups.ok) return [];
-  const groups = s.licenceGroups.value;
+  if (!s.licenseGroups.ok) return [];
+  const groups = s.licenseGroups.value;
   if (groups.length === 0) return [{ id: 'T6.none', severity: 'ok', title: tx('tenant.t6.none.title'), evidence: { [LICENSE_ERROR_GROUPS]: 0 }, fix: [] }];
   const listed = groups.map((g) => (s.licenseErrorCounts[g.id] !== undefined ? `${nameOf(g)} (${s.licenseErrorCounts[g.id]})` : nameOf(g)));
   const people = Object.values(s.licenseErrorCounts).reduce((a, b) => a + b, 0);
@@ -135,7 +135,7 @@ function tenantUnchecked(s: HealthSnapshot, scope: TenantScope): Unchecked[] {
   const out: Unchecked[] = [];
   if (scope === 'sync' && failedPart(s.organization)) out.push(unchecked('T1', tx('group.unchecked.organization'), s.organization, GROUP_NEEDS.organization));
   if (failedPart(s.syncErrorGroups)) out.push(unchecked('T5', tx('tenant.unchecked.syncErrorGroups'), s.syncErrorGroups, GROUP_NEEDS.group));
-  if (failedPart(s.licenceGroups)) out.push(unchecked('T6', tx('tenant.unchecked.licenseGroups'), s.licenceGroups, GROUP_NEEDS.membersWithLicenseErrors));
+  if (failedPart(s.licenseGroups)) out.push(unchecked('T6', tx('tenant.unchecked.licenseGroups'), s.licenseGroups, GROUP_NEEDS.membersWithLicenseErrors));
   if (failedPart(s.apps)) out.push(unchecked('T7', tx('tenant.unchecked.apps'), s.apps, APP_NEEDS.jobs));
   if (s.jobFailure) out.push(unchecked('T7', tx('tenant.unchecked.jobs'), s.jobFailure, APP_NEEDS.jobs));
   return out;

@@ -1,5 +1,5 @@
 /**
- * Findings are data (DESIGN.md §Conversation rules). Diagnostics return them; cards render them.
+ * Findings are data (docs/architecture.md, "How a live check flows"). Diagnostics return them; cards render them.
  * Every user-facing text is an i18n key plus parameters, resolved at render time in the admin's language.
  * This module imports nothing from botbuilder or HTTP.
  */
@@ -16,7 +16,7 @@ export interface Text {
 export type EvidenceValue = string | number | boolean | null;
 
 export interface Finding {
-  /** Stable check id from domain.md (e.g. 'G1.1', 'L1', 'T1', 'P2.1') plus an outcome suffix: 'G1.1.synced'. */
+  /** Stable check id from docs/decision-trees.md (e.g. 'G1.1', 'L1', 'T1', 'P2.1') plus an outcome suffix: 'G1.1.synced'. */
   id: string;
   severity: Severity;
   /** The verdict, one sentence. */

@@ -1,5 +1,5 @@
 /**
- * Write actions (domain.md §2 W2/W3). Only call these after the admin confirmed the action on a card and consented
+ * Write actions (docs/decision-trees.md, P3 and P2: provision on demand and restart; docs/architecture.md, "Write actions"). Only call these after the admin confirmed the action on a card and consented
  * to Synchronization.ReadWrite.All; they are never part of a check. Each returns a typed result or a `Failed`.
  */
 import type { Part } from '../diagnostics/snapshot';

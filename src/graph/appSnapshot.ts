@@ -1,5 +1,5 @@
 /**
- * App provisioning snapshot (domain.md §6.0, §6.3): resolve the enterprise app (service principal) the admin
+ * App provisioning snapshot (docs/decision-trees.md, P0–P5): resolve the enterprise app (service principal) the admin
  * named — by display name, appId or object id — optionally with the user they asked about, and read the
  * provisioning state, in at most 3 Graph round trips:
  *
@@ -37,7 +37,7 @@ import { extraSpans, failedLookup, firstExact, nearMatches, spanRequests, usersB
 export const SP_SELECT =
   'id,appId,displayName,appRoleAssignmentRequired,appRoles,tags,preferredSingleSignOnMode,applicationTemplateId,servicePrincipalType';
 
-/** The user attributes scoping filters commonly test (domain.md §6.3 P3.6). */
+/** The user attributes scoping filters commonly test (docs/decision-trees.md, P3). */
 export const USER_SELECT = [
   'id',
   'displayName',

@@ -1,5 +1,5 @@
 /**
- * Group snapshot (domain.md §4.0, Appendix A): resolve what the admin typed (display name, mail address or
+ * Group snapshot (docs/decision-trees.md, group family): resolve what the admin typed (display name, mail address or
  * object id) and read everything the group diagnoses need, in at most 2 Graph round trips:
  *
  *  RT1  one $batch: caller roles, owned groups, the group lookup (by id, or exact name/mail/mailNickname plus a
@@ -25,7 +25,7 @@ import { encodePathSegment, filterEq, filterStartsWith, isGuid, normalizeGuid, q
 import { callerFrom, failedOf, idsOf, partOf, rolesRequest, sub, valueOf } from './parts';
 import { extraSpans, failedLookup, firstExact, nearMatches, spanRequests } from './resolve';
 
-/** Every v1.0 group property the diagnoses read (domain.md §4.0). */
+/** Every v1.0 group property the diagnoses read (docs/decision-trees.md, group family). */
 export const GROUP_SELECT = [
   'id',
   'displayName',

@@ -1,5 +1,5 @@
 /**
- * OData helpers for Microsoft Graph query strings (domain.md §1 "Escaping"):
+ * OData helpers for Microsoft Graph query strings (Learn: "Use query parameters", escaping single quotes):
  * - string literals in $filter double every single quote ('O''Brien');
  * - query values are percent-encoded (RFC 3986) while the `$name=value&…` structure stays readable;
  * - ids in path segments are percent-encoded too (a UPN with `#` or `/` must not break the path).

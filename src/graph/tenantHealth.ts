@@ -56,9 +56,9 @@ export async function fetchHealth(api: GraphApi, clock: Clock, parts: readonly H
   ]);
   const list = (id: keyof typeof urls, needed: HealthPart): Part<Named[]> => (want.has(needed) ? partOf(sub(r1, id), 'GET', urls[id], (b) => valueOf<Named>(b)) : NOT_READ);
   const apps = list('apps', 'apps');
-  const licenceGroups = list('licGroups', 'licenses');
+  const licenseGroups = list('licGroups', 'licenses');
   const checked = apps.ok ? apps.value.slice(0, HEALTH_MAX_APPS) : [];
-  const counted = licenceGroups.ok ? licenceGroups.value.slice(0, LICENSE_GROUPS_COUNTED) : [];
+  const counted = licenseGroups.ok ? licenseGroups.value.slice(0, LICENSE_GROUPS_COUNTED) : [];
   const rt2: BatchRequest[] = [
     ...checked.map((a, i) => ({ id: `jobs${i}`, method: 'GET', url: jobsUrl(a.id) })),
     ...counted.map((g, i) => ({ id: `lic${i}`, method: 'GET', url: licenseErrorCountUrl(g.id) })),
@@ -79,7 +79,7 @@ export async function fetchHealth(api: GraphApi, clock: Clock, parts: readonly H
   return {
     fetchedAt: clock.now().toISOString(),
     organization: want.has('sync') ? organizationPart(sub(r1, 'org')) : NOT_READ,
-    licenceGroups,
+    licenseGroups,
     syncErrorGroups: list('errGroups', 'syncErrors'),
     apps,
     jobs,

@@ -1,7 +1,7 @@
 /**
  * Thanks and acknowledgements ("thanks!", "takk, det funka", "perfect, that fixed it"): a message made only of
  * thanks/closing words gets a short friendly reply, never "outside what I know". A rule, not a label: the
- * recogniser's label for such a message stays `greeting` (DESIGN.md §Intent labels), and a message that also
+ * recogniser's label for such a message stays `greeting` (src/topics.ts, INTENTS), and a message that also
  * describes a problem ("thanks, but the group still won't sync") is not an acknowledgement.
  */
 import { fromAllLanguages } from '../i18n/lexicon';

@@ -65,7 +65,7 @@ function bump(map: Map<string, number>, key: string): void {
   map.set(key, 1); // binary presence: repeated words don't shout louder
 }
 
-export function featurise(text: string, weight: FeatureWeights = DEFAULT_WEIGHTS, speller?: Speller): { features: Sparse; words: string[]; stems: string[] } {
+export function featurize(text: string, weight: FeatureWeights = DEFAULT_WEIGHTS, speller?: Speller): { features: Sparse; words: string[]; stems: string[] } {
   const normalized = normalize(text);
   const words = speller ? speller.repair(normalized.words) : normalized.words;
   const stems = speller ? words.map(stem) : normalized.stems;
@@ -141,7 +141,7 @@ export class Model {
     const index = new Map<string, number>();
     const vocabulary = new Set<string>();
     const rows = examples.map((e) => {
-      const { features, stems } = featurise(e.text, featureWeights, speller);
+      const { features, stems } = featurize(e.text, featureWeights, speller);
       stems.forEach((s) => vocabulary.add(s));
       const ids = features.names.map((n) => {
         let id = index.get(n);
@@ -216,7 +216,7 @@ export class Model {
 
   predict(text: string): Prediction {
     const k = this.labels.length;
-    const { features, stems } = featurise(text, this.featureWeights, this.speller);
+    const { features, stems } = featurize(text, this.featureWeights, this.speller);
     const z = new Float64Array(this.bias);
     for (let f = 0; f < features.names.length; f++) {
       const id = this.index.get(features.names[f]);

@@ -2,7 +2,7 @@
  * Spelling repair against the training vocabulary, for words the model has never seen: a typo one edit away from a
  * known word ("provisoned", "licesne", "gruop") becomes that word, and a Norwegian compound made of known words
  * ("lisensgruppa", "klargjøringsloggen", "appgruppe") is split into its parts. Words the model knows are left alone,
- * so the training data is featurised exactly as before. Pure: no I/O.
+ * so the training data is featurized exactly as before. Pure: no I/O.
  */
 
 /** Typos are only repaired in words at least this long (short words are too often other real words). */

@@ -1,6 +1,6 @@
 /**
  * The sample tenant's data: "Contoso Nordic AS" (contoso.no), a fictitious hybrid tenant whose objects cover every
- * branch of the decision trees in domain.md (G0–G4, L1–L5, T1, P0–P4). Objects are stored in Microsoft Graph v1.0
+ * branch of the decision trees in docs/decision-trees.md (G0–G4, L1–L6, T1–T7, U1–U4, P0–P5). Objects are stored in Microsoft Graph v1.0
  * shapes with all their properties; the server applies `$select` and Graph's default property subsets.
  *
  * Each area lives in its own module under data/ (users, groups, licensing, apps, ...) and adds its objects to the

@@ -15,7 +15,7 @@ import { organizationRoutes } from './routes/organization';
 import { routeContext, unknownSegment, type Route } from './routes/route';
 import { userRoutes } from './routes/users';
 
-export { AUTHORISED, type Permission } from './permissions';
+export { AUTHORIZED, type Permission } from './permissions';
 export { graphError, randomId, ODATA_JSON, type GraphContext, type GraphRequest, type GraphResponse } from './query';
 export { evaluateScope } from './routes/synchronization';
 

@@ -7,5 +7,5 @@ export { startSampleTenant, FaultInjector } from './server';
 export type { SampleTenant, SampleTenantOptions, LoggedRequest, LoggedSubRequest, FaultSpec, GraphExchange, ExchangePart } from './server';
 export { createSampleDataset, SAMPLE, SYNC_AGE, PERSONAS, guid } from './dataset';
 export type { Dataset, SampleDatasetOverrides, PersonaName, Json, SynchronizationData } from './dataset';
-export { AUTHORISED } from './graph';
+export { AUTHORIZED } from './graph';
 export type { Permission } from './graph';

@@ -1,10 +1,10 @@
-/** Delegated authorisation in the sample tenant: which persona may do what (domain.md §2). */
+/** Delegated authorisation in the sample tenant: which persona may do what (README, "Running it in Teams with a real tenant": roles and scopes). */
 import type { PersonaName } from './dataset';
 
-/** What a request needs; each permission lists the personas whose consented scopes ∩ role allow it (domain.md §2). */
+/** What a request needs; each permission lists the personas whose consented scopes ∩ role allow it (README, "Running it in Teams with a real tenant": roles and scopes). */
 export type Permission = 'self' | 'directoryRead' | 'licences' | 'onPremSync' | 'syncRead' | 'syncWrite' | 'provisioningLogs';
 
-export const AUTHORISED: Record<Permission, readonly PersonaName[]> = {
+export const AUTHORIZED: Record<Permission, readonly PersonaName[]> = {
   /** /me and the caller's own memberships (User.Read). */
   self: ['ga', 'groups', 'appadmin', 'helpdesk'],
   /** Groups, users, organization, service principals, applications, assignments: member users can read them. */

@@ -163,7 +163,7 @@ export function queryOf(params: [string, string][]): Q {
     m.set(key, v);
   }
   for (const k of m.keys()) {
-    if (k === '$expand') throw new ODataError(400, 'BadRequest', 'The sample tenant does not implement $expand; page the relationship endpoint instead (domain.md §1).');
+    if (k === '$expand') throw new ODataError(400, 'BadRequest', 'The sample tenant does not implement $expand; page the relationship endpoint instead.');
     if (k.startsWith('$') && !['$select', '$filter', '$top', '$skiptoken', '$orderby', '$count', '$search', '$format'].includes(k)) {
       throw new ODataError(400, 'BadRequest', `Query option '${k}' is not supported.`);
     }

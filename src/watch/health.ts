@@ -42,13 +42,13 @@ export function healthLines(lang: Lang, s: HealthSnapshot, clock: Clock): Health
     });
   } else lines.push(unread(lang, 'watch.health.line.syncErrors', s.syncErrorGroups));
 
-  if (s.licenceGroups.ok) {
-    const groups = s.licenceGroups.value;
+  if (s.licenseGroups.ok) {
+    const groups = s.licenseGroups.value;
     if (groups.length === 0) lines.push({ label: 'watch.health.line.licences', level: 'ok', text: t(lang, 'watch.health.licences.none') });
     for (const g of groups.slice(0, NAMES_SHOWN)) {
       lines.push({ label: 'watch.health.line.licences', level: 'warning', text: literal(g.displayName ?? g.id), check: { topic: 'group.delete_licensed', target: { group: g.displayName ?? g.id }, subjectId: g.id } });
     }
-  } else lines.push(unread(lang, 'watch.health.line.licences', s.licenceGroups));
+  } else lines.push(unread(lang, 'watch.health.line.licences', s.licenseGroups));
 
   if (s.apps.ok) {
     const bad = s.jobs.flatMap(({ app, jobs }) => {

@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../clock';
 import { WATCH_BANDS, tenantSyncFinding } from '../diagnostics/group';
-import { licenceErrorFindings } from '../diagnostics/group/licensing';
+import { licenseErrorFindings } from '../diagnostics/group/licensing';
 import { makeContext } from '../diagnostics/provisioning/context';
 import { jobStateChecks } from '../diagnostics/provisioning/job';
 import type { AppSnapshot, Failed, GraphGroup, LicenseErrorMember, SynchronizationJob } from '../diagnostics/snapshot';
@@ -72,10 +72,10 @@ function observeJobs(watch: Watch, jobs: SynchronizationJob[], clock: Clock): Ob
   return { level: worst.severity === 'blocker' ? 'bad' : 'warning', items: problems.map((f) => f.id), additive: false, since: since ?? undefined, finding: worst as Finding };
 }
 
-function observeGroupLicences(watch: Watch, members: LicenseErrorMember[]): Observation {
+function observeGroupLicenses(watch: Watch, members: LicenseErrorMember[]): Observation {
   const g = { id: watch.subject!.id, displayName: watch.subject!.displayName } as GraphGroup;
   const unread: Failed = { ok: false, status: 0, code: 'notRead', message: 'Not read by the watcher.', request: '' };
-  const findings = licenceErrorFindings(g, members, unread);
+  const findings = licenseErrorFindings(g, members, unread);
   if (findings.length === 0) return { level: 'ok', items: [], additive: true };
   const sorted = [...members].sort((a, b) => a.id.localeCompare(b.id));
   return {
@@ -87,7 +87,7 @@ function observeGroupLicences(watch: Watch, members: LicenseErrorMember[]): Obse
   };
 }
 
-function observeTenantLicences(groups: { id: string; displayName?: string | null }[]): Observation {
+function observeTenantLicenses(groups: { id: string; displayName?: string | null }[]): Observation {
   if (groups.length === 0) return { level: 'ok', items: [], additive: true };
   const sorted = [...groups].sort((a, b) => a.id.localeCompare(b.id));
   return { level: 'warning', items: sorted.map((g) => g.id), labels: sorted.map((g) => g.displayName ?? g.id), additive: true };
@@ -106,6 +106,6 @@ export function observe(watch: Watch, responses: Map<string, GraphResponse>, clo
     case 'provisioning':
       return observeJobs(watch, valueOf<SynchronizationJob>(res.body), clock);
     case 'licence':
-      return watch.subject ? observeGroupLicences(watch, valueOf<LicenseErrorMember>(res.body)) : observeTenantLicences(valueOf<{ id: string; displayName?: string }>(res.body));
+      return watch.subject ? observeGroupLicenses(watch, valueOf<LicenseErrorMember>(res.body)) : observeTenantLicenses(valueOf<{ id: string; displayName?: string }>(res.body));
   }
 }

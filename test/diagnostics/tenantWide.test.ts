@@ -16,7 +16,7 @@ function health(over: Partial<HealthSnapshot> = {}): HealthSnapshot {
   return {
     fetchedAt: clock.now().toISOString(),
     organization: { ok: true, value: { id: 'org', displayName: 'Contoso Nordic AS', onPremisesSyncEnabled: true, onPremisesLastSyncDateTime: '2026-11-21T08:40:00Z' } },
-    licenceGroups: notRead,
+    licenseGroups: notRead,
     syncErrorGroups: notRead,
     apps: notRead,
     jobs: [],
@@ -49,7 +49,7 @@ describe('tenant-wide answers', () => {
     const d = diagnoseTenantWide(
       'group.delete_licensed',
       'licenses',
-      health({ licenceGroups: { ok: true, value: [{ id: 'a', displayName: 'Lisens E3 Ansatte' }, { id: 'b', displayName: 'Lisens Power BI Pro' }] }, licenseErrorCounts: { a: 3, b: 1 } }),
+      health({ licenseGroups: { ok: true, value: [{ id: 'a', displayName: 'Lisens E3 Ansatte' }, { id: 'b', displayName: 'Lisens Power BI Pro' }] }, licenseErrorCounts: { a: 3, b: 1 } }),
       clock,
     );
     expect(d.findings).toHaveLength(1);

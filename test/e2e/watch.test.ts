@@ -7,7 +7,7 @@ import { t, type Lang } from '../../src/i18n';
 import { SAMPLE } from '../../src/sampleTenant';
 import { cardText, allActions, newAdmin, startWorld, TestClock, type AdminChat, type World } from '../helpers/adminChat';
 import { CHANNEL_ID, GROUP_CHAT_ID } from '../helpers/teamsActivity';
-import { quarantineJob, releaseJob, setLicenceError, syncNow } from '../helpers/tenantChanges';
+import { quarantineJob, releaseJob, setLicenseError, syncNow } from '../helpers/tenantChanges';
 import { cardsIn, postedTo, signInAs, textsIn } from '../helpers/watchChannel';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -96,7 +96,7 @@ describe.each<[Lang, string]>([
     expect(cardText(admin.cards.at(-1))).toContain(t(lang, 'watch.set.title', { what: t(lang, 'watch.kind.licenceGroup', { group: SAMPLE.groups.licensedSynced.displayName }) }));
     const before = world.connector.received.length;
 
-    setLicenceError(world.tenant, SAMPLE.users.provisioned.id, SAMPLE.groups.licensedSynced.id, 'CountViolation');
+    setLicenseError(world.tenant, SAMPLE.users.provisioned.id, SAMPLE.groups.licensedSynced.id, 'CountViolation');
     await nextInterval(world, clock, 2);
     const alerts = postedTo(world, CHANNEL_ID, before);
     expect(alerts).toHaveLength(1);
@@ -104,11 +104,11 @@ describe.each<[Lang, string]>([
     expect(text).toContain(t(lang, 'watch.alert.title.licence'));
     expect(text).toContain(`${t(lang, 'watch.fact.new')}: ${SAMPLE.users.provisioned.userPrincipalName}`);
 
-    setLicenceError(world.tenant, SAMPLE.users.provisioned.id, SAMPLE.groups.licensedSynced.id, 'None');
+    setLicenseError(world.tenant, SAMPLE.users.provisioned.id, SAMPLE.groups.licensedSynced.id, 'None');
     await nextInterval(world, clock, 2);
     // The three older errors remain: fewer problems is not "back to normal", and not worth a message.
     expect(postedTo(world, CHANNEL_ID, before)).toHaveLength(1);
-    setLicenceError(world.tenant, SAMPLE.users.provisioned.id, SAMPLE.groups.licensedSynced.id, 'CountViolation');
+    setLicenseError(world.tenant, SAMPLE.users.provisioned.id, SAMPLE.groups.licensedSynced.id, 'CountViolation');
     await nextInterval(world, clock, 2);
     expect(postedTo(world, CHANNEL_ID, before)).toHaveLength(2);
   });

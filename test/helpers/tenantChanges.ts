@@ -35,7 +35,7 @@ export function releaseJob(tenant: SampleTenant, spId: string): void {
 }
 
 /** A licence the group assigns to the user is now in error (CountViolation), or back to Active. */
-export function setLicenceError(tenant: SampleTenant, userId: string, groupId: string, error: 'CountViolation' | 'None'): void {
+export function setLicenseError(tenant: SampleTenant, userId: string, groupId: string, error: 'CountViolation' | 'None'): void {
   const user = tenant.dataset.users.find((u) => u.id === userId) as any;
   if (!user) throw new Error(`no user ${userId}`);
   for (const state of user.licenseAssignmentStates ?? []) {

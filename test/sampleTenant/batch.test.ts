@@ -9,7 +9,7 @@ afterEach(() => tenant.close());
 
 const batch = (persona: string, requests: unknown[]) => call(tenant, persona, '/$batch', { method: 'POST', body: { requests } });
 
-describe('one $batch per dialog step (domain.md Appendix A)', () => {
+describe('one $batch per dialog step (docs/architecture.md, "How a live check flows")', () => {
   it('answers each sub-request with its own status, headers and body, and counts as one round trip', async () => {
     const g = SAMPLE.groups.synced;
     const res = await batch('groups', [

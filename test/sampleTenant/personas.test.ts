@@ -14,7 +14,7 @@ const urls = {
   org: '/organization?$select=id',
   sps: '/servicePrincipals?$select=id&$top=1',
   skus: '/subscribedSkus',
-  licenceErrors: `/groups/${SAMPLE.groups.licensedSynced.id}/membersWithLicenseErrors?$select=id`,
+  licenseErrors: `/groups/${SAMPLE.groups.licensedSynced.id}/membersWithLicenseErrors?$select=id`,
   jobs: `/servicePrincipals/${sp.id}/synchronization/jobs`,
   schema: `/servicePrincipals/${sp.id}/synchronization/jobs/${sp.jobId}/schema`,
   templates: `/servicePrincipals/${sp.id}/synchronization/templates`,
@@ -30,15 +30,15 @@ async function statuses(persona: string): Promise<Record<string, number>> {
 
 describe('delegated permissions = consented scopes ∩ the signed-in user’s role', () => {
   it('a helpdesk user without an admin role reads the directory but not licences, provisioning or sync features', async () => {
-    expect(await statuses('helpdesk')).toEqual({ me: 200, groups: 200, org: 200, sps: 200, skus: 403, licenceErrors: 403, jobs: 403, schema: 403, templates: 403, logs: 403, onPrem: 403 });
+    expect(await statuses('helpdesk')).toEqual({ me: 200, groups: 200, org: 200, sps: 200, skus: 403, licenseErrors: 403, jobs: 403, schema: 403, templates: 403, logs: 403, onPrem: 403 });
   });
 
   it('a Groups Administrator reads groups and licences, not provisioning', async () => {
-    expect(await statuses('groups')).toEqual({ me: 200, groups: 200, org: 200, sps: 200, skus: 200, licenceErrors: 200, jobs: 403, schema: 403, templates: 403, logs: 403, onPrem: 403 });
+    expect(await statuses('groups')).toEqual({ me: 200, groups: 200, org: 200, sps: 200, skus: 200, licenseErrors: 200, jobs: 403, schema: 403, templates: 403, logs: 403, onPrem: 403 });
   });
 
   it('an Application Administrator reads provisioning config and logs, not licences', async () => {
-    expect(await statuses('appadmin')).toEqual({ me: 200, groups: 200, org: 200, sps: 200, skus: 403, licenceErrors: 403, jobs: 200, schema: 200, templates: 200, logs: 200, onPrem: 403 });
+    expect(await statuses('appadmin')).toEqual({ me: 200, groups: 200, org: 200, sps: 200, skus: 403, licenseErrors: 403, jobs: 200, schema: 200, templates: 200, logs: 200, onPrem: 403 });
   });
 
   it('a Global Administrator reads everything, including the tenant sync features', async () => {

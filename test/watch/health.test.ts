@@ -17,7 +17,7 @@ describe('tenant health report', () => {
       fetchedAt: '2026-11-21T09:00:00Z',
       organization: denied,
       syncErrorGroups: { ok: true, value: [{ id: 'g-1', displayName: HOSTILE }] },
-      licenceGroups: { ok: true, value: [{ id: 'g-2', displayName: HOSTILE }] },
+      licenseGroups: { ok: true, value: [{ id: 'g-2', displayName: HOSTILE }] },
       apps: { ok: true, value: [] },
       jobs: [],
     } as unknown as HealthSnapshot;

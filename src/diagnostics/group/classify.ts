@@ -1,4 +1,4 @@
-/** Reading a Graph group: its type (groups-overview table) and where it is managed (domain.md §4.0, §4.1). */
+/** Reading a Graph group: its type (groups-overview table) and where it is managed (docs/decision-trees.md, G0 and G1). */
 import type { GraphGroup } from '../snapshot';
 
 export type GroupKind = 'microsoft365' | 'security' | 'mailEnabledSecurity' | 'distribution' | 'other';

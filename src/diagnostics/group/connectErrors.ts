@@ -1,6 +1,6 @@
 /**
  * T4 – explain an error the admin pasted from the sync-error e-mail, Connect Health or the Synchronization
- * Service Manager (domain.md §4.5). Recognition is tolerant: case, spaces, hyphens and surrounding text
+ * Service Manager (docs/decision-trees.md, T4). Recognition is tolerant: case, spaces, hyphens and surrounding text
  * (English or Norwegian) don't matter. Unknown text gets one finding that says so – nothing is invented.
  */
 import type { Finding } from '../types';

@@ -1,4 +1,4 @@
-/** Knowledge card G3 – how Microsoft Entra Connect Sync handles users, groups and contacts (domain.md §4.3). */
+/** Knowledge card G3 – how Microsoft Entra Connect Sync handles users, groups and contacts (docs/decision-trees.md, G3). */
 import type { GraphGroup } from '../snapshot';
 import type { Finding } from '../types';
 import { groupKind, sourceOfAuthority } from './classify';

@@ -1,5 +1,5 @@
 /**
- * Group diagnostics (trees G1–G4, licensing checks L1–L5; domain.md §3–§5) as pure functions:
+ * Group diagnostics (trees G1–G4, licensing checks L1–L5; docs/decision-trees.md) as pure functions:
  * a GroupSnapshot and a Clock in, a Diagnosis out. Nothing here calls Graph or knows about dialogs.
  */
 import type { Clock } from '../../clock';
@@ -10,7 +10,7 @@ import { rankFindings } from '../ranking';
 import { dedupeFindings, type Diagnosis, type Finding } from '../types';
 import { sourceOfAuthority } from './classify';
 import { howConnectSyncs, tailoredHowto } from './howto';
-import { deletePathFinding, licenceErrorFindings, licencesFinding, licenceStateFinding, membersLoseFinding, processingFinding } from './licensing';
+import { deletePathFinding, licenseErrorFindings, licensesFinding, licenseStateFinding, membersLoseFinding, processingFinding } from './licensing';
 import { LEARN } from './links';
 import {
   authorityFinding,
@@ -93,7 +93,7 @@ function groupChecks(topic: GroupTopic, s: GroupSnapshot, clock: Clock, change: 
   // Deleting a synced group: G2.3 says where to delete it, which is all G1.1 would add.
   const out: Finding[] = deleting && authority === 'onPremises' ? [] : [authorityFinding(g, org)];
   if (deleting) out.push(...deleteTree(s));
-  out.push(...licenceChecks(s));
+  out.push(...licenseChecks(s));
   out.push(...[tenantFinding(s, clock)].filter(defined));
   const errors = provisioningErrorFindings(g);
   out.push(...(errors.length > 0 ? errors : g.onPremisesProvisioningErrors !== undefined ? [noProvisioningErrors(g)] : []));
@@ -112,18 +112,18 @@ function groupChecks(topic: GroupTopic, s: GroupSnapshot, clock: Clock, change: 
 }
 
 /** L1, L2, L4, L5: the group's licences, their processing and its members' licence errors. */
-function licenceChecks(s: GroupSnapshot): Finding[] {
+function licenseChecks(s: GroupSnapshot): Finding[] {
   const g = s.group;
   return [
     processingFinding(g),
-    ...(s.membersWithLicenseErrors.ok ? licenceErrorFindings(g, s.membersWithLicenseErrors.value, s.subscribedSkus) : []),
-    licenceStateFinding(g, s.membersWithLicenseErrors, s.subscribedSkus),
+    ...(s.membersWithLicenseErrors.ok ? licenseErrorFindings(g, s.membersWithLicenseErrors.value, s.subscribedSkus) : []),
+    licenseStateFinding(g, s.membersWithLicenseErrors, s.subscribedSkus),
   ].filter(defined);
 }
 
 function deleteTree(s: GroupSnapshot): Finding[] {
   const g = s.group;
-  return [licencesFinding(g, s.subscribedSkus), membersLoseFinding(g, s.subscribedSkus), deletePathFinding(g)].filter(defined);
+  return [licensesFinding(g, s.subscribedSkus), membersLoseFinding(g, s.subscribedSkus), deletePathFinding(g)].filter(defined);
 }
 
 /** G4: a group that isn't synced can't have Connect sync errors. */

@@ -1,4 +1,4 @@
-/** Tree G2 (deleting a licensed group) and the group-based licensing checks L1–L5 (domain.md §4.2, §5). */
+/** Tree G2 (deleting a licensed group) and the group-based licensing checks L1–L5 (docs/decision-trees.md, G2 and L). */
 import type { GraphGroup, LicenseAssignmentState, LicenseErrorMember, Part, SubscribedSku } from '../snapshot';
 import type { EvidenceValue, Finding } from '../types';
 import { groupKind, isExchangeManaged, processingState, sourceOfAuthority } from './classify';
@@ -13,7 +13,7 @@ export function skuLabel(skuId: string, skus: Part<SubscribedSku[]>): string {
 }
 
 /** Evidence key + joined value for the group's licences: by name when SKUs are readable, else by id. */
-export function licenceEvidence(g: GraphGroup, skus: Part<SubscribedSku[]>): Record<string, EvidenceValue> {
+export function licenseEvidence(g: GraphGroup, skus: Part<SubscribedSku[]>): Record<string, EvidenceValue> {
   const ids = (g.assignedLicenses ?? []).map((l) => l.skuId);
   return skus.ok
     ? { 'assignedLicenses[].skuPartNumber': ids.map((id) => skuLabel(id, skus)).join(', ') }
@@ -25,7 +25,7 @@ function processingEvidence(g: GraphGroup): Record<string, EvidenceValue> {
 }
 
 /** G2.1 – licences on the group block its deletion. */
-export function licencesFinding(g: GraphGroup, skus: Part<SubscribedSku[]>): Finding {
+export function licensesFinding(g: GraphGroup, skus: Part<SubscribedSku[]>): Finding {
   const name = groupName(g);
   const licences = g.assignedLicenses ?? [];
   if (licences.length === 0) {
@@ -39,7 +39,7 @@ export function licencesFinding(g: GraphGroup, skus: Part<SubscribedSku[]>): Fin
     key: 'group.g2.licensed',
     params: { name, skus: names, count: licences.length, skuIds: `"${ids}"`, groupId: g.id },
     fixSteps: 4,
-    evidence: { ...licenceEvidence(g, skus), ...processingEvidence(g) },
+    evidence: { ...licenseEvidence(g, skus), ...processingEvidence(g) },
     learnMore: LEARN.licensingDeleteGroup,
   });
 }
@@ -72,12 +72,12 @@ export function membersLoseFinding(g: GraphGroup, skus: Part<SubscribedSku[]>): 
     key: 'group.g2.membersLose',
     params: { name: groupName(g), skus: names },
     fixSteps: 3,
-    evidence: licenceEvidence(g, skus),
+    evidence: licenseEvidence(g, skus),
     learnMore: LEARN.licensingGroupDeleted,
   });
 }
 
-export const LICENCE_ERRORS = [
+export const LICENSE_ERRORS = [
   'CountViolation',
   'MutuallyExclusiveViolation',
   'DependencyViolation',
@@ -85,10 +85,10 @@ export const LICENCE_ERRORS = [
   'UniquenessViolation',
   'Other',
 ] as const;
-export type LicenceError = (typeof LICENCE_ERRORS)[number];
+export type LicenseError = (typeof LICENSE_ERRORS)[number];
 
-function normaliseError(raw: string | null): LicenceError {
-  const hit = LICENCE_ERRORS.find((e) => e.toLowerCase() === (raw ?? '').trim().toLowerCase());
+function normalizeError(raw: string | null): LicenseError {
+  const hit = LICENSE_ERRORS.find((e) => e.toLowerCase() === (raw ?? '').trim().toLowerCase());
   return hit ?? 'Other';
 }
 
@@ -103,14 +103,14 @@ function isGroupError(s: LicenseAssignmentState, groupId: string): boolean {
 interface MemberError {
   member: LicenseErrorMember;
   state: LicenseAssignmentState;
-  error: LicenceError;
+  error: LicenseError;
 }
 
 export function memberErrors(g: GraphGroup, members: LicenseErrorMember[]): MemberError[] {
   const out: MemberError[] = [];
   for (const member of members) {
     for (const state of member.licenseAssignmentStates ?? []) {
-      if (isGroupError(state, g.id)) out.push({ member, state, error: normaliseError(state.error) });
+      if (isGroupError(state, g.id)) out.push({ member, state, error: normalizeError(state.error) });
     }
   }
   return out;
@@ -120,7 +120,7 @@ const who = (m: LicenseErrorMember): string => m.userPrincipalName || m.displayN
 const unique = (xs: string[]): string[] => [...new Set(xs)];
 
 /** L4 (who has errors from this group) and L5 (one finding per error code, with its remedy). */
-export function licenceErrorFindings(g: GraphGroup, members: LicenseErrorMember[], skus: Part<SubscribedSku[]>): Finding[] {
+export function licenseErrorFindings(g: GraphGroup, members: LicenseErrorMember[], skus: Part<SubscribedSku[]>): Finding[] {
   const errors = memberErrors(g, members);
   if (errors.length === 0) return [];
   const name = groupName(g);
@@ -139,7 +139,7 @@ export function licenceErrorFindings(g: GraphGroup, members: LicenseErrorMember[
       learnMore: LEARN.licensingResolve,
     },
   ];
-  for (const code of LICENCE_ERRORS) {
+  for (const code of LICENSE_ERRORS) {
     const these = errors.filter((e) => e.error === code);
     if (these.length === 0) continue;
     const users = unique(these.map((e) => who(e.member)));
@@ -179,7 +179,7 @@ export function licenceErrorFindings(g: GraphGroup, members: LicenseErrorMember[
  * L2 – what the group assigns when nothing is wrong with it: no licences at all (info), or its products and that no
  * member has an error from it (ok). Silent when there are errors (L4/L5 say it) or the members couldn't be read.
  */
-export function licenceStateFinding(g: GraphGroup, members: Part<LicenseErrorMember[]>, skus: Part<SubscribedSku[]>): Finding | undefined {
+export function licenseStateFinding(g: GraphGroup, members: Part<LicenseErrorMember[]>, skus: Part<SubscribedSku[]>): Finding | undefined {
   const name = groupName(g);
   const licences = g.assignedLicenses ?? [];
   if (licences.length === 0) {
@@ -193,7 +193,7 @@ export function licenceStateFinding(g: GraphGroup, members: Part<LicenseErrorMem
     key: 'group.l2.noErrors',
     params: { name, skus: names },
     detail: false,
-    evidence: { ...licenceEvidence(g, skus), ...processingEvidence(g), 'membersWithLicenseErrors@count': 0 },
+    evidence: { ...licenseEvidence(g, skus), ...processingEvidence(g), 'membersWithLicenseErrors@count': 0 },
     learnMore: LEARN.licensingResolve,
   });
 }

@@ -1,4 +1,4 @@
-/** Microsoft Learn pages the group findings link to (domain.md §4, §5, §10). */
+/** Microsoft Learn pages the group findings link to (docs/decision-trees.md). */
 const ENTRA = 'https://learn.microsoft.com/entra/identity';
 const GRAPH = 'https://learn.microsoft.com/graph/api';
 
@@ -23,7 +23,7 @@ export const LEARN = {
   syncErrors: `${ENTRA}/hybrid/connect/tshoot-connect-sync-errors`,
 } as const;
 
-/** The sync-error page with an anchor (domain.md §4.5). */
+/** The sync-error page with an anchor (docs/decision-trees.md, T4). */
 export function syncErrorAnchor(anchor: string): string {
   return `${LEARN.syncErrors}#${anchor}`;
 }

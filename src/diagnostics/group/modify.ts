@@ -1,4 +1,4 @@
-/** Tree G1 – "I can't edit the group, add members or assign owners" (domain.md §4.1). */
+/** Tree G1 – "I can't edit the group, add members or assign owners" (docs/decision-trees.md, G1). */
 import type { GraphGroup, Organization } from '../snapshot';
 import type { EvidenceValue, Finding } from '../types';
 import { holdsAny, roleList, type RoleName } from '../roles';
@@ -143,7 +143,7 @@ export function roleAssignableFinding(g: GraphGroup, rights: CallerRights): Find
   return finding({ id: 'G1.5.roleAssignable', severity: 'blocker', key: 'group.g1.roleAssignable.missing', params, fixSteps: 3, evidence, learnMore: LEARN.groupPostMembers });
 }
 
-/** Roles that can make this change on this kind of group (domain.md §4.1 "Facts behind the tree", group-post-members). */
+/** Roles that can make this change on this kind of group (docs/decision-trees.md, G1; Learn: group-post-members). */
 export function rolesThatCan(kind: GroupKind, roleAssignable: boolean, change: Change | undefined): RoleName[] {
   if (roleAssignable) return ROLE_ASSIGNABLE_ROLES;
   if (isExchangeManaged(kind)) return EXCHANGE_ROLES;

@@ -1,4 +1,4 @@
-/** Which roles/scopes let the admin see each part of a GroupSnapshot (domain.md §2), for the "could not check" list. */
+/** Which roles/scopes let the admin see each part of a GroupSnapshot (docs/decision-trees.md, "Who is asking"), for the "could not check" list. */
 import type { Caller, GroupSnapshot } from '../snapshot';
 import type { Unchecked } from '../types';
 import { ROLE_NEEDS, unchecked, type Requirement } from '../unchecked';
@@ -35,8 +35,8 @@ export function snapshotUnchecked(s: GroupSnapshot): Unchecked[] {
   if (!s.ownedGroupIds.ok) out.push(unchecked('A2', tx('group.unchecked.owned'), s.ownedGroupIds, NEEDS.owned));
   if (!s.organization.ok) out.push(unchecked('T1', tx('group.unchecked.organization'), s.organization, NEEDS.organization));
   if (!s.subscribedSkus.ok) {
-    const hasLicences = (s.group.assignedLicenses ?? []).length > 0;
-    out.push(unchecked('L2', tx(hasLicences ? 'group.unchecked.skus.fallback' : 'group.unchecked.skus'), s.subscribedSkus, NEEDS.subscribedSkus));
+    const hasLicenses = (s.group.assignedLicenses ?? []).length > 0;
+    out.push(unchecked('L2', tx(hasLicenses ? 'group.unchecked.skus.fallback' : 'group.unchecked.skus'), s.subscribedSkus, NEEDS.subscribedSkus));
   }
   if (!s.membersWithLicenseErrors.ok) {
     out.push(unchecked('L4', tx('group.unchecked.licenseErrors'), s.membersWithLicenseErrors, NEEDS.membersWithLicenseErrors));

@@ -1,4 +1,4 @@
-/** T1 tenant sync freshness, T3 per-object provisioning errors, T4 pointer to Connect-side tools (domain.md §4.4). */
+/** T1 tenant sync freshness, T3 per-object provisioning errors, T4 pointer to Connect-side tools (docs/decision-trees.md, G4). */
 import type { Clock } from '../../clock';
 import type { GraphGroup, Organization } from '../snapshot';
 import type { Finding, Severity } from '../types';

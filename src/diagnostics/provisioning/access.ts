@@ -46,7 +46,7 @@ function syncPart(ctx: Ctx, id: string, what: string, part: Part<unknown> | unde
   return denied(part);
 }
 
-export function isLicenceFailure(f: Failed): boolean {
+export function isLicenseFailure(f: Failed): boolean {
   return f.code === LICENCE_CODE || (denied(f) && /premium|licen[cs]e|B2C/i.test(`${f.code} ${f.message ?? ''}`));
 }
 
@@ -103,9 +103,9 @@ export function accessChecks(ctx: Ctx, needs: AccessNeeds): void {
     ctx.unchecked.push({
       id: 'P3.7',
       what: p('unchecked.logs', { app: ctx.appName }),
-      why: isLicenceFailure(f) ? { key: 'diag.unchecked.licence', params: { licence: NEEDS.logs.licence } } : whyFailed(f, NEEDS.logs),
+      why: isLicenseFailure(f) ? { key: 'diag.unchecked.licence', params: { licence: NEEDS.logs.licence } } : whyFailed(f, NEEDS.logs),
     });
-    if (isLicenceFailure(f)) {
+    if (isLicenseFailure(f)) {
       ctx.findings.push(
         make({
           id: 'P5.licence',

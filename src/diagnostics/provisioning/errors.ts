@@ -1,6 +1,6 @@
 /**
  * Provisioning-log error codes (provisioningObjectSummary.provisioningStatusInfo.errorInformation.errorCode)
- * explained with their remedy (domain.md §6.5, Learn: howto-analyze-provisioning-logs#error-codes).
+ * explained with their remedy (docs/decision-trees.md, P5; Learn: howto-analyze-provisioning-logs#error-codes).
  * Texts: provisioning.error.<group>.explain / .fix.N in src/i18n/locales/<lang>/provisioning.json.
  */
 import type { Text } from '../types';
@@ -50,7 +50,7 @@ const GROUPS: Record<string, Group> = {
   multiToSingleValue: { codes: ['SchemaPropertyCanOnlyAcceptValue'], fixSteps: 1 },
 };
 
-/** Every error code of the domain.md §6.5 table. */
+/** Every error code SyncHelper explains (docs/decision-trees.md, P5). */
 export const PROVISIONING_ERROR_CODES: readonly string[] = Object.values(GROUPS).flatMap((g) => g.codes);
 
 const byCode = new Map<string, string>(

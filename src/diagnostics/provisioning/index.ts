@@ -1,5 +1,5 @@
 /**
- * Provisioning diagnostics (domain.md §6, trees P0–P5): pure functions from an AppSnapshot to a Diagnosis.
+ * Provisioning diagnostics (docs/decision-trees.md, trees P0–P5): pure functions from an AppSnapshot to a Diagnosis.
  * Nothing here calls Graph, botbuilder or HTTP; "now" comes from the injected Clock.
  */
 import { systemClock, type Clock } from '../../clock';

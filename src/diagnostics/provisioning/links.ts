@@ -1,4 +1,4 @@
-/** Official Microsoft Learn pages the provisioning findings link to (domain.md §6, §10). */
+/** Official Microsoft Learn pages the provisioning findings link to (docs/decision-trees.md). */
 const ENTRA = 'https://learn.microsoft.com/entra/identity';
 
 export const LEARN = {

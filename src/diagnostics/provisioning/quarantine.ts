@@ -1,6 +1,6 @@
 /**
  * Quarantine reasons (synchronizationJob.status.quarantine.reason) explained, with what to do
- * (domain.md §6.0 quarantine table, Learn: application-provisioning-quarantine-status).
+ * (docs/decision-trees.md, P2; Learn: application-provisioning-quarantine-status).
  */
 import type { Text } from '../types';
 

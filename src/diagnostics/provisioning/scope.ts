@@ -1,6 +1,6 @@
 /**
  * Scoping filters (objectMapping.scope) evaluated against one user, the way the provisioning service does
- * (domain.md §6.3 P3.6; Graph "filter" resource; Learn: define-conditional-rules-for-provisioning-user-accounts):
+ * (docs/decision-trees.md, P3; Graph "filter" resource; Learn: define-conditional-rules-for-provisioning-user-accounts):
  *  - clauses in one filter group are AND-ed; groups in one set are OR-ed; non-empty sets must all pass;
  *  - a null or empty attribute makes a clause false (except IS_NULL / IS_NOT_NULL);
  *  - EQUALS / NOT_EQUALS / Includes / REGEX are case-sensitive;
@@ -95,7 +95,7 @@ function eq(actual: unknown, expected: string): boolean {
   return asText(actual) === expected;
 }
 
-function normaliseOperator(op: string): string {
+function normalizeOperator(op: string): string {
   return op.replace(/[\s_]/g, '').toUpperCase();
 }
 
@@ -118,7 +118,7 @@ function evidence(v: unknown): EvidenceValue {
 }
 
 export function evaluateClause(clause: FilterClause, user: GraphUser): ClauseResult {
-  const op = normaliseOperator(clause.operatorName ?? '');
+  const op = normalizeOperator(clause.operatorName ?? '');
   const values = clause.targetOperand?.values ?? [];
   const look = userAttribute(user, clause.sourceOperandName);
   if (!look.found) return { value: 'unknown', reason: 'attributeNotRead', actual: null };

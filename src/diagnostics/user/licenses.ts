@@ -4,7 +4,7 @@
  */
 import type { LicenseAssignmentState, Part, SubscribedSku, UserSnapshot } from '../snapshot';
 import type { EvidenceValue, Finding, Severity } from '../types';
-import { LICENCE_ERRORS, skuLabel, type LicenceError } from '../group/licensing';
+import { LICENSE_ERRORS, skuLabel, type LicenseError } from '../group/licensing';
 import { LEARN } from '../group/links';
 import { finding, steps, tx } from '../group/text';
 import { USER_LEARN } from './links';
@@ -13,7 +13,7 @@ import { userName } from './sync';
 type Source = 'group' | 'direct';
 
 /** How many fix steps each error's advice has (user.l6.<error>.fix.1..n). */
-const FIX_STEPS: Record<LicenceError, number> = {
+const FIX_STEPS: Record<LicenseError, number> = {
   CountViolation: 3,
   MutuallyExclusiveViolation: 3,
   DependencyViolation: 3,
@@ -22,10 +22,10 @@ const FIX_STEPS: Record<LicenceError, number> = {
   Other: 2,
 };
 
-function errorOf(s: LicenseAssignmentState): LicenceError | undefined {
+function errorOf(s: LicenseAssignmentState): LicenseError | undefined {
   const raw = (s.error ?? '').trim();
   if (raw === '' || raw.toLowerCase() === 'none') return s.state === 'Error' || s.state === 'ActiveWithError' ? 'Other' : undefined;
-  return LICENCE_ERRORS.find((e) => e.toLowerCase() === raw.toLowerCase()) ?? 'Other';
+  return LICENSE_ERRORS.find((e) => e.toLowerCase() === raw.toLowerCase()) ?? 'Other';
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

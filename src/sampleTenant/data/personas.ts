@@ -1,6 +1,6 @@
 /**
  * Personas — who signs in to the sample tenant (`Authorization: Bearer <persona>`) — with their user objects and the
- * directory roles that give them their rights. What each persona may read is the router's `AUTHORISED` table.
+ * directory roles that give them their rights. What each persona may read is the router's `AUTHORIZED` table.
  */
 import { ROLE } from '../../diagnostics/roles';
 import type { BuildContext } from './context';

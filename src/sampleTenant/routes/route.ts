@@ -4,7 +4,7 @@
  */
 import type { Dataset, Json } from '../dataset';
 import { ODataError } from '../odata';
-import { AUTHORISED, type Permission } from '../permissions';
+import { AUTHORIZED, type Permission } from '../permissions';
 import { Denied, entity, list, type EntityType, type GraphContext, type GraphRequest, type GraphResponse, type ListOptions, type Q } from '../query';
 
 export interface RouteContext {
@@ -39,7 +39,7 @@ export function routeContext(graph: GraphContext, req: GraphRequest, q: Q): Rout
     ds: graph.dataset,
     graph,
     need(p) {
-      if (!AUTHORISED[p].includes(req.persona)) throw new Denied();
+      if (!AUTHORIZED[p].includes(req.persona)) throw new Denied();
     },
     onlyGet() {
       if (req.method !== 'GET') throw new ODataError(405, 'Request_BadRequest', `The HTTP method '${req.method}' is not allowed on this resource.`);

@@ -180,7 +180,7 @@ function provisionOnDemand(c: RouteContext, sp: Json, job: Json, schema: Json | 
   });
 }
 
-/** Scoping filter semantics (domain.md P3.6): clauses in a group AND, groups OR; null → false; EQUALS case-sensitive. */
+/** Scoping filter semantics (docs/decision-trees.md, P3): clauses in a group AND, groups OR; null → false; EQUALS case-sensitive. */
 export function evaluateScope(scope: Json | null | undefined, user: Json): { inScope: boolean; reason: string; result: Record<string, Record<string, string>> } {
   const groups = ((scope?.groups as Json[] | undefined) ?? []).concat((scope?.inputFilterGroups as Json[] | undefined) ?? []);
   if (groups.length === 0) return { inScope: true, reason: '', result: {} };
