@@ -3,7 +3,7 @@
  * relative where that reads better; products by the names the Microsoft 365 admin center uses; evidence under a
  * human label with the Graph property as a quiet second line. Diagnostics keep raw ISO values and part numbers.
  */
-import { bcp47, markdown, t, type Lang, type Markdown } from '../i18n';
+import { bcp47, t, type Lang } from '../i18n';
 import SKU_TABLE from './data/skuProductNames.json';
 
 /** Everything a card needs to format values for one admin. */
@@ -71,11 +71,6 @@ export function absoluteTime(a: Audience, d: Date | string): string {
   if (Number.isNaN(date.getTime()) || date.getUTCFullYear() <= 1) return String(d);
   const text = new Intl.DateTimeFormat(bcp47(a.lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: a.timeZone ?? 'UTC' }).format(date);
   return a.timeZone ? text : `${text} UTC`;
-}
-
-/** A time for t(): bot-built text ("1. mars 2025" must not be read as a numbered list). */
-export function whenParam(a: Audience, iso: string): Markdown {
-  return markdown(formatWhen(a, iso));
 }
 
 const TABLE = SKU_TABLE as { products: Record<string, string>; skuIds: Record<string, string> };

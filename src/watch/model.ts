@@ -7,7 +7,6 @@ import type { Finding } from '../diagnostics/types';
 import type { Lang } from '../i18n';
 
 export type WatchKind = 'sync' | 'provisioning' | 'licence';
-export const WATCH_KINDS: readonly WatchKind[] = ['sync', 'provisioning', 'licence'];
 
 export interface WatchSubject {
   /** Object id: the service principal (provisioning) or the group (licence). */
