@@ -202,3 +202,31 @@ describe('a write runs only from its own confirmation', () => {
     expect(said(stale)).toContain(t('nb', 'live.action.closed.cancelled', { what: t('nb', 'live.action.summary.restartJob', { app: A.quarantinedCredentials.displayName }) }));
   });
 });
+
+describe('a person named by display name gets the same write as one named by UPN', () => {
+  let world: World;
+  beforeEach(async () => {
+    world = await startWorld({ SAMPLE_TENANT_PERSONA: 'appadmin' }, { clock: new TestClock() });
+  });
+  afterEach(() => world.close());
+
+  it.each([
+    ['en-US', 'en', `${U.duplicateTarget.displayName} is not provisioned to ${A.scoped.displayName}`],
+    ['nb-NO', 'nb', `${U.duplicateTarget.displayName} blir ikke klargjort til ${A.scoped.displayName}`],
+  ] as const)('(%s) "provision on demand" names the person and writes for that person’s object id', async (locale, lang, question) => {
+    const admin = world.chat({ locale });
+    await ask(admin, question);
+    await admin.click('action.request');
+    const confirm = admin.cards[admin.cards.length - 1];
+    // The confirmation names the person and shows the exact request: her object id, not the name typed.
+    expect(cardText(confirm)).toContain(U.duplicateTarget.userPrincipalName);
+    expect(cardText(confirm)).toContain(t(lang, 'cards.confirm.request', { request: '' }).trim());
+    expect(cardText(confirm)).toContain(`provisionOnDemand (user ${U.duplicateTarget.id}, rule ${A.scoped.ruleId})`);
+    const before = world.tenant.requests.length;
+    await admin.click('action.confirm', { pending: pendingId(admin) });
+    await admin.click('signin.consent');
+    const writes = writesSince(world, before);
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatchObject({ status: 200, path: `/v1.0/servicePrincipals/${A.scoped.id}/synchronization/jobs/${A.scoped.jobId}/provisionOnDemand` });
+  });
+});
