@@ -96,4 +96,27 @@ export interface Lexicon {
     oneObject: string[];
     stateNow: string[];
   };
+  /** The recogniser's view of the language (src/recognizer/normalize.ts and route.ts). */
+  recognizer: {
+    /**
+     * Words and phrases → one canonical token, applied in order to lower-case, ASCII-folded text: pairs of a regular
+     * expression (its source, flag g) and the token. Every language's pairs run on every message, after the shared
+     * product names, in locale-table order.
+     */
+    synonyms: [string, string][];
+    /** Words that carry no intent. */
+    stopWords: string[];
+    /** Endings the light stemmer strips (from words of 5+ letters, keeping 3+). */
+    suffixes: string[];
+    /** Stems that make a message one SyncHelper troubleshoots (besides the shared product tokens). */
+    domainStems: string[];
+  };
+  /** Group names that mean "everyone" ("All users", "alle ansatte"): a broad group assigned to an app (wrongUsers.ts). */
+  broadGroupNames: {
+    /** "all", followed by one of `people`. */
+    all: string[];
+    people: string[];
+    /** Words that mean everyone on their own. */
+    alone: string[];
+  };
 }

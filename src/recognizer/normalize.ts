@@ -1,48 +1,34 @@
 /**
- * Text normalisation for the recogniser: one canonical form for English and Norwegian Bokmål admin chat.
+ * Text normalization for the recognizer: one canonical form for admin chat in every language of the locale table.
  * Lower-case, fold each language's letters and accents, replace names/addresses/ids with placeholders, unify product
- * abbreviations (AAD, AADC, O365 …) and contractions, then a light suffix-stripping stemmer.
+ * abbreviations (AAD, AADC, O365 …), then each language's synonyms and contractions, stop words and a light stemmer —
+ * the language-specific parts come from the lexicons (src/i18n/locales/<lang>/lexicon.ts).
  */
 import { LANGS } from '../i18n';
 import { lexicon } from '../i18n/lexicon';
 import { isWordBoundary, runAnchoredMatches } from '../textScan';
 
-/** Multi-word and single-word synonyms → one canonical token. Applied on the folded text, longest first. */
-const PHRASES: [RegExp, string][] = [
-  // Product names
+/**
+ * Product names and abbreviations, the same in every language → one canonical token. They run first, on the folded
+ * text, then every language's own synonyms (lexicon `recognizer.synonyms`) in locale-table order.
+ */
+const SHARED: [RegExp, string][] = [
   [/\b(?:microsoft |ms )?(?:azure ?ad|aad|entra(?: id)?|azure active directory|ms entra) ?connect(?: ?sync)?\b/g, ' adconnect '],
   [/\b(?:ad ?connect|aadc|aad ?sync|azure ?ad ?sync|ad ?sync|dir ?sync|connect ?sync|cloud ?sync|entra ?sync|sync ?engine|synchronization service manager|sync service manager)\b/g, ' adconnect '],
   [/\b(?:microsoft |ms )?entra(?: id)?\b|\bazure active directory\b|\bazure ?ad\b|\baad\b|\bazad\b/g, ' entra '],
-  [/\b(?:on ?prem(?:ise|ises)?|lokal(?:e)? (?:ad|active directory)|lokalt ad|onprem ad)\b/g, ' onprem '],
   [/\bactive directory\b/g, ' ad '],
   [/\b(?:o365|m365|office ?365|microsoft ?365)\b/g, ' m365 '],
   [/\bexo\b|\bexchange online\b/g, ' exchange '],
-  [/\bdls?\b|\bdistribution ?lists?\b|\bdistribution ?groups?\b|\bdistribusjonsgrupp\w*|\bdistribusjonslist\w*/g, ' distlist '],
-  [/\bsgs?\b|\bsecurity ?groups?\b|\bsikkerhetsgrupp\w*/g, ' secgroup '],
-  [/\bm365 ?groups?\b|\bunified groups?\b|\bm365-grupp\w*/g, ' m365group '],
-  [/\bglobal ?admin(?:istrator)?s?\b|\bga\b|\bglobal administrator\w*/g, ' globaladmin '],
   [/\bservice ?principals?\b|\bspn\b/g, ' serviceprincipal '],
-  [/\benterprise ?apps?\b|\benterprise ?applications?\b|\bbedriftsapp\w*|\bbedriftsprogram\w*/g, ' enterpriseapp '],
-  [/\bsource of authority\b|\bsoa\b|\bmyndighetskild\w*/g, ' soa '],
   [/\bprovision(?:ing)? on demand\b|\bon-?demand\b/g, ' ondemand '],
-  [/\btest ?connection\b|\btest(?:e)? tilkobling(?:en)?\b/g, ' testconnection '],
-  [/\bscoping ?filters?\b|\bomfangsfilter\w*/g, ' scopingfilter '],
-  [/\bproxy ?address(?:es)?\b|\bproxyaddresses\b|\bproxy-adress\w*/g, ' proxyaddress '],
   [/\bone ?drive\b/g, ' onedrive '],
   [/\bshare ?point\b|\bspo\b/g, ' sharepoint '],
-  // Contractions and negations
-  [/\b(?:can ?not|can'?t|cant|cannot|couldn'?t|couldnt|unable to|not able to)\b/g, ' cannot '],
-  [/\b(?:won'?t|wont|will not|wouldn'?t)\b/g, ' wont '],
-  [/\b(?:doesn'?t|dosen'?t|dont|don'?t|didn'?t|didnt|isn'?t|isnt|aren'?t|arent|wasn'?t|werent|weren'?t|not|no longer|never)\b/g, ' not '],
-  [/\b(?:ikke|ikkje|ikk|ik|itte)\b/g, ' not '],
-  [/\b(?:klarer not|kan not|far not)\b/g, ' cannot '],
-  // Common chat spellings
-  [/\bpls\b|\bplz\b/g, ' please '],
-  [/\bu\b/g, ' you '],
-  [/\bgrp\b|\bgrps\b/g, ' group '],
-  [/\busr\b|\busrs\b/g, ' user '],
-  [/\bprov\b|\bprovisoning\b|\bprovisionning\b|\bprovsioning\b/g, ' provisioning '],
-  [/\bsynch?\b|\bsynkr?\b/g, ' sync '],
+];
+
+/** Every synonym, in the order they apply. */
+const PHRASES: [RegExp, string][] = [
+  ...SHARED,
+  ...LANGS.flatMap((lang) => lexicon(lang).recognizer.synonyms.map(([source, token]): [RegExp, string] => [new RegExp(source, 'g'), ` ${token} `])),
 ];
 
 /** Letters folded to ASCII: each language's own (lexicon `letters`, e.g. ø → o), and ß → ss. */
@@ -76,12 +62,8 @@ function replaceEmails(text: string, replacement: string): string {
 const QUOTED = /"[^"\n]{1,80}"|“[^”\n]{1,80}”|«[^»\n]{1,80}»|‘[^’\n]{1,80}’|(?<![\w])'[^'\n]{1,80}'(?![\w])/g;
 const URL = /\bhttps?:\/\/\S+/g;
 
-/** Norwegian and English suffixes, longest first. Applied only to words of 5+ letters, keeping 3+. */
-const SUFFIXES = [
-  'eringene', 'eringen', 'eringer', 'ingene', 'ingen', 'inger',
-  'ations', 'ation', 'ing', 'ings', 'ers', 'ene', 'ert', 'ies', 'ied', 'es', 'ed', 'er', 'en', 'et', 'ly',
-  'te', 'de', 'a', 'e', 's',
-];
+/** Every language's stemmer endings (lexicon `recognizer.suffixes`), longest first. Applied only to words of 5+ letters, keeping 3+. */
+const SUFFIXES = [...new Set(LANGS.flatMap((lang) => lexicon(lang).recognizer.suffixes))].sort((x, y) => y.length - x.length);
 
 export function stem(word: string): string {
   if (word.length < 5 || /\d/.test(word)) return word;
@@ -91,13 +73,8 @@ export function stem(word: string): string {
   return word;
 }
 
-/** Small stop-word list (both languages): words that carry no intent. */
-const STOP = new Set([
-  'the', 'a', 'an', 'is', 'are', 'am', 'to', 'of', 'in', 'on', 'at', 'for', 'and', 'or', 'it', 'this', 'that',
-  'i', 'we', 'my', 'our', 'me', 'be', 'been', 'was', 'were', 'its', 'so', 'just', 'still', 'any', 'some',
-  'en', 'et', 'ei', 'og', 'eller', 'i', 'pa', 'til', 'av', 'for', 'med', 'jeg', 'vi', 'det', 'den', 'de',
-  'er', 'var', 'har', 'som', 'at', 'sa', 'bare', 'fortsatt', 'meg', 'oss', 'min', 'mitt', 'mine', 'vart',
-]);
+/** Words that carry no intent, in every language (lexicon `recognizer.stopWords`). */
+const STOP = new Set(LANGS.flatMap((lang) => lexicon(lang).recognizer.stopWords));
 
 export interface Normalized {
   /** Canonical word tokens (after synonyms, before stemming; stop words removed). */

@@ -9,6 +9,8 @@
  */
 import { isAcknowledgement } from './acknowledge';
 import { ISSUE_INTENTS, isIssueIntent, type IssueIntent } from '../topics';
+import { LANGS } from '../i18n';
+import { lexicon } from '../i18n/lexicon';
 import { normalize } from './normalize';
 import type { Recognition } from './types';
 
@@ -33,11 +35,10 @@ export function likelyIssues(r: Recognition): IssueIntent[] {
 }
 
 /** Canonical tokens (after normalisation and stemming) that only come up when the admin is troubleshooting our domain. */
+/** Canonical tokens the normalizer makes (the same in every language), then every language's own stems. */
 const DOMAIN_STEMS = new Set([
-  'group', 'grupp', 'gruppa', 'gruppe', 'grupper', 'secgroup', 'distlist', 'm365group', 'member', 'medlem', 'medlemm',
-  'owner', 'eier', 'provision', 'provisioning', 'klargjor', 'klargjoring', 'scim', 'enterpriseapp', 'serviceprincipal',
-  'adconnect', 'entra', 'onprem', 'soa', 'quarantin', 'karanten', 'licens', 'licenc', 'license', 'lisens', 'lisenser',
-  'scopingfilter', 'proxyaddress', 'upn', 'dirsync', 'writeback', 'ondemand', 'testconnection', 'xemail', 'xname',
+  'adconnect', 'entra', 'onprem', 'soa', 'enterpriseapp', 'serviceprincipal', 'dirsync', 'ondemand', 'testconnection', 'xemail', 'xname',
+  ...LANGS.flatMap((lang) => lexicon(lang).recognizer.domainStems),
 ]);
 
 const ERROR_CODE = /\b(?:attributevaluemustbeunique|invalidsoftmatch|invalidhardmatch|objecttypemismatch|datavalidationfailed|largeobject|notEffectivelyEntitled|authorization_requestdenied|insufficient privileges|countviolation|mutuallyexclusiveviolation|prohibitedinusagelocationviolation|dependencyviolation|systemforcrossdomainidentitymanagement\w*)\b/i;

@@ -42,7 +42,8 @@ describe('one lexicon per language', () => {
   it.each(LANGS.map((l) => [l]))('%s has no empty word list and no empty, padded or upper-case word', (lang) => {
     const problems: string[] = [];
     for (const [key, value] of fields(LEXICONS[lang])) {
-      const list = Array.isArray(value) ? (value as string[]) : Object.keys(value as Record<string, string>);
+      // Synonyms are [expression, token] pairs: both halves are checked like words.
+      const list = Array.isArray(value) ? (value as (string | string[])[]).flat() : Object.keys(value as Record<string, string>);
       if (list.length === 0 && !MAY_BE_EMPTY.has(key)) problems.push(`${key} is empty`);
       for (const word of list) {
         if (word.trim() !== word || word === '' || / {2}/.test(word)) problems.push(`${key}: "${word}" has stray spaces`);
@@ -140,5 +141,21 @@ describe('code outside the lexicons holds no Norwegian words', () => {
     const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lex-')), 'x.ts');
     fs.writeFileSync(tmp, "// hva overvåker du\nconst a = 1 / 2;\nconst re = /^overvåk$/;\nconst s = `x${a}på`;\n");
     expect(codeTokens(tmp).filter((t) => /[æøå]/.test(t))).toEqual(['/^overvåk$/', '}på`']);
+  });
+});
+
+describe("the recogniser's per-language tables", () => {
+  it.each(LANGS.map((l) => [l]))('%s synonyms are valid expressions that each turn some words into their token', (lang) => {
+    for (const [source, token] of LEXICONS[lang].recognizer.synonyms) {
+      const re = new RegExp(source, 'g');
+      expect(token).toMatch(/^[a-z0-9]+$/);
+      expect(re.test('')).toBe(false);
+    }
+  });
+
+  it('a Norwegian negation and a Norwegian product word are normalized to the same tokens as their English twins', () => {
+    const { normalize } = jest.requireActual('../../src/recognizer/normalize') as typeof import('../../src/recognizer/normalize');
+    expect(normalize('sikkerhetsgruppa blir ikke synkronisert').words).toEqual(expect.arrayContaining(['not', 'secgroup']));
+    expect(normalize("the security group doesn't sync").words).toEqual(expect.arrayContaining(['not', 'secgroup', 'sync']));
   });
 });

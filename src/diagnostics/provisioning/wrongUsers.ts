@@ -1,4 +1,6 @@
 /** P4: the wrong set of users is provisioned (too many / too few). */
+import { alternation, fromAllLanguages } from '../../i18n/lexicon';
+import type { Lexicon } from '../../i18n/lexiconTypes';
 import type { AppRoleAssignment, ProvisioningObjectSummary } from '../snapshot';
 import type { EvidenceValue } from '../types';
 import type { Ctx } from './context';
@@ -68,7 +70,9 @@ export function inferSyncScope(logs: ProvisioningObjectSummary[], assignments: A
 }
 
 /** Group names that usually mean "everyone". A hint only: the admin confirms. */
-const BROAD = /(^|\b)(all|alle)[\s_-]*(users|brukere|employees|ansatte|staff|company|members|medlemmer)\b|\beveryone\b|\balle\b/i;
+/** A group name that means everyone, in any language of the lexicons ("All users", "alle ansatte", "Everyone"). */
+const words = (pick: (l: Lexicon['broadGroupNames']) => string[]) => alternation(fromAllLanguages((l) => pick(l.broadGroupNames)));
+const BROAD = new RegExp(`(^|\\b)${words((b) => b.all)}[\\s_-]*${words((b) => b.people)}\\b|\\b${words((b) => b.alone)}\\b`, 'i');
 
 function restart(ctx: Ctx): ProvisioningAction | undefined {
   return ctx.job ? { kind: 'restartJob', jobId: ctx.job.id } : undefined;

@@ -107,4 +107,28 @@ export const nb: Lexicon = {
     oneObject: ['gruppe', 'gruppa', 'gruppen', 'bruker', 'brukeren', 'appen', 'kontoen'],
     stateNow: ['frisk*', 'fungerer', 'virker', 'går', 'oppdatert', 'nå', 'i dag'],
   },
+  recognizer: {
+    synonyms: [
+      ['\\b(?:lokal(?:e)? (?:ad|active directory)|lokalt ad)\\b', 'onprem'],
+      ['\\bdistribusjonsgrupp\\w*|\\bdistribusjonslist\\w*', 'distlist'],
+      ['\\bsikkerhetsgrupp\\w*', 'secgroup'],
+      ['\\bm365-grupp\\w*', 'm365group'],
+      ['\\bbedriftsapp\\w*|\\bbedriftsprogram\\w*', 'enterpriseapp'],
+      ['\\bmyndighetskild\\w*', 'soa'],
+      ['\\btest(?:e)? tilkobling(?:en)?\\b', 'testconnection'],
+      ['\\bomfangsfilter\\w*', 'scopingfilter'],
+      ['\\bproxy-adress\\w*', 'proxyaddress'],
+      ['\\b(?:ikke|ikkje|ikk|ik|itte)\\b', 'not'],
+      ['\\b(?:klarer not|kan not|far not)\\b', 'cannot'],
+      ['\\bsynkr?\\b', 'sync'],
+    ],
+    stopWords: ['en', 'et', 'ei', 'og', 'eller', 'i', 'pa', 'til', 'av', 'for', 'med', 'jeg', 'vi', 'det', 'den', 'de', 'er', 'var', 'har', 'som', 'at', 'sa', 'bare', 'fortsatt', 'meg', 'oss', 'min', 'mitt', 'mine', 'vart'],
+    suffixes: ['eringene', 'eringen', 'eringer', 'ingene', 'ingen', 'inger', 'ene', 'ert', 'en', 'et', 'te', 'de', 'a', 'e'],
+    domainStems: ['grupp', 'gruppa', 'gruppe', 'grupper', 'medlem', 'medlemm', 'eier', 'klargjor', 'klargjoring', 'karanten', 'lisens', 'lisenser'],
+  },
+  broadGroupNames: {
+    all: ['alle'],
+    people: ['brukere', 'ansatte', 'medlemmer'],
+    alone: ['alle'],
+  },
 };
