@@ -336,6 +336,8 @@ describe('every sample-tenant verdict at Teams width', () => {
         fs.writeFileSync(path.join(projectRoot, 'docs', 'cards', `verdict-quarantine.${lang}.png`), shot);
         if (lang === 'en') fs.writeFileSync(path.join(projectRoot, 'docs', 'screenshot.png'), shot);
       }
+      // VERDICT_SHOTS=1: every sample verdict as a picture too, to look at them at Teams width.
+      if (process.env.VERDICT_SHOTS) fs.writeFileSync(path.join(SHOT_DIR, `sample-${v.name.replace(/[^\w.-]+/g, '_')}.${lang}.png`), await screenshot(folded));
       const problems = problemsOf(card, folded);
       if (folded.height > VERDICT_HEIGHT_BUDGET) problems.push(`folded verdict is ${Math.round(folded.height)} px tall, over the ${VERDICT_HEIGHT_BUDGET} px budget`);
       const open = unfolded(card);

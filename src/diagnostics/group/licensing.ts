@@ -135,7 +135,7 @@ export function licenseErrorFindings(g: GraphGroup, members: LicenseErrorMember[
         'membersWithLicenseErrors[].userPrincipalName': capList(people),
         'membersWithLicenseErrors@count': people.length,
       },
-      fix: [],
+      fix: [tx('group.l4.fix.1'), tx('group.l4.fix.2')],
       learnMore: LEARN.licensingResolve,
     },
   ];
