@@ -28,6 +28,7 @@ import { sendCard, sendText } from './send';
 export const WATCH_DIALOG = 'watch';
 const SET_FLOW = 'watch.set';
 const HEALTH_FLOW = 'watch.health';
+const STOP_FLOW = 'watch.stop';
 
 /** What the dialog is begun with: a typed command, or a Stop button (the watch's id). */
 export type WatchDialogOptions = { request: WatchRequest } | { stopId: string };
@@ -64,6 +65,7 @@ export class WatchDialog extends ComponentDialog {
     if (deps.signIn) this.addDialog(deps.signIn);
     this.addDialog(new WaterfallDialog(SET_FLOW, [this.signIn.bind(this), this.setUp.bind(this)]));
     this.addDialog(new WaterfallDialog(HEALTH_FLOW, [this.signIn.bind(this), this.healthSignedIn.bind(this)]));
+    this.addDialog(new WaterfallDialog(STOP_FLOW, [this.signIn.bind(this), this.stopSignedIn.bind(this)]));
     this.initialDialogId = SET_FLOW;
   }
 
@@ -71,18 +73,14 @@ export class WatchDialog extends ComponentDialog {
     const context = inner.context;
     const lang = await this.langs.get(context);
     if (!options) return inner.endDialog();
-    if ('stopId' in options) {
-      await this.stopById(context, lang, options.stopId);
-      return inner.endDialog();
-    }
+    if ('stopId' in options) return this.stopWatches(inner, lang, await this.byId(context, lang, options.stopId));
     const request = options.request;
     switch (request.action) {
       case 'list':
         await sendCard(context, watchListCard(lang, await this.here(context)));
         return inner.endDialog();
       case 'stop':
-        await this.stop(context, lang, request.what);
-        return inner.endDialog();
+        return this.stopWatches(inner, lang, await this.meant(context, lang, request.what));
       case 'health':
         if ((await this.here(context)).length > 0) {
           const api = this.deps.watcherGraph(tenantOf(context));
@@ -117,29 +115,72 @@ export class WatchDialog extends ComponentDialog {
     return this.deps.store.inConversation(tenantOf(context), context.activity.conversation?.id ?? '');
   }
 
-  private async stop(context: TurnContext, lang: Lang, what: string | undefined): Promise<void> {
+  /** The watches "stop watching …" means; none → the list to pick from. */
+  private async meant(context: TurnContext, lang: Lang, what: string | undefined): Promise<Watch[]> {
     const watches = await this.here(context);
     const meant = watchesMeant(watches, what);
     if (meant.length === 0) {
       if (watches.length > 0) await sendText(context, t(lang, 'watch.stop.which'));
       await sendCard(context, watchListCard(lang, watches));
-      return;
     }
-    for (const w of meant) {
-      await this.deps.store.remove(w);
-      await sendText(context, t(lang, 'watch.stopped', { what: watchName(lang, w) }));
-    }
+    return meant;
   }
 
-  private async stopById(context: TurnContext, lang: Lang, id: string): Promise<void> {
+  /** The watch a Stop button names, only from the conversation it posts to: a button copied elsewhere stops nothing. */
+  private async byId(context: TurnContext, lang: Lang, id: string): Promise<Watch[]> {
     const watch = await this.deps.store.get(tenantOf(context), id);
-    // Only from the conversation it posts to: a button copied elsewhere stops nothing.
     if (!watch || conversationBase(watch.conversationId) !== conversationBase(context.activity.conversation?.id ?? '')) {
       await sendText(context, t(lang, 'watch.stop.notFound'));
-      return;
+      return [];
     }
+    return [watch];
+  }
+
+  /**
+   * Stopping a watch is an admin's decision, like setting one: the admin who set it stops it at once; anyone else
+   * signs in first and needs a role that may set that kind of watch (WATCH_ROLES).
+   */
+  private async stopWatches(inner: DialogContext, lang: Lang, watches: Watch[]): Promise<DialogTurnResult> {
+    const context = inner.context;
+    const me = context.activity.from?.id ?? '';
+    const others = watches.filter((w) => w.setBy.id !== me);
+    for (const w of watches.filter((x) => x.setBy.id === me)) await this.remove(context, lang, w);
+    if (others.length === 0) return inner.endDialog();
+    if (!this.deps.signIn) {
+      for (const w of others) await sendText(context, t(lang, 'watch.stop.notYours', { what: watchName(lang, w), name: w.setBy.name ?? '?' }));
+      return inner.endDialog();
+    }
+    for (const w of others) await sendText(context, t(lang, 'watch.stop.signInFirst', { what: watchName(lang, w), name: w.setBy.name ?? '?' }));
+    return inner.beginDialog(STOP_FLOW, { ids: others.map((w) => w.id) });
+  }
+
+  private async remove(context: TurnContext, lang: Lang, watch: Watch): Promise<void> {
     await this.deps.store.remove(watch);
     await sendText(context, t(lang, 'watch.stopped', { what: watchName(lang, watch) }));
+  }
+
+  /** Signed in to stop watches someone else set: stop those whose kind the admin's roles allow. */
+  private async stopSignedIn(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const context = step.context;
+    const lang = await this.langs.get(context);
+    if (!isSignInSuccess(step.result)) {
+      await sendText(context, t(lang, 'watch.notSignedIn'));
+      return step.endDialog();
+    }
+    const responses = await this.deps.graphFor(step.result.token).batch([rolesRequest()]);
+    const held = heldRoles(callerFrom(sub(responses, 'roles')).roles);
+    if (!held) {
+      await sendText(context, t(lang, 'watch.rolesUnknown'));
+      return step.endDialog();
+    }
+    const { ids } = step.options as { ids: string[] };
+    for (const id of ids) {
+      const watch = await this.deps.store.get(tenantOf(context), id);
+      if (!watch) await sendText(context, t(lang, 'watch.stop.notFound'));
+      else if (holdsAny(held, WATCH_ROLES[watch.kind])) await this.remove(context, lang, watch);
+      else await sendText(context, t(lang, 'watch.stop.notAdmin', { what: watchName(lang, watch), roles: roleList(WATCH_ROLES[watch.kind]) }));
+    }
+    return step.endDialog();
   }
 
   private async signIn(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -148,6 +148,35 @@ describe.each<[Lang, string]>([
     await expectNothingWatched(admin, CHANNEL_ID);
   });
 
+  it('someone else in the channel can stop a watch only by signing in as an admin who may set it', async () => {
+    const kariAccount = newAdmin('Kari');
+    const kari = world.chat({ scope: 'channel', locale, from: kariAccount });
+    await kari.say(say.sync);
+    await signInAs(kari, 'ga');
+    const stopId = allActions(kari.cards.at(-1)).find((a) => a.data?.verb === 'watch.stop').data.watch;
+    const what = t(lang, 'watch.kind.sync');
+
+    // Per, a helpdesk admin in the same channel, presses Kari's Stop button: he is asked to sign in, and his role
+    // is not enough.
+    const per = world.chat({ scope: 'channel', locale, from: newAdmin('Per') });
+    await per.say(say.list);
+    await per.click('watch.stop', { watch: stopId });
+    expect(world.connector.texts()).toContain(t(lang, 'watch.stop.signInFirst', { what, name: kariAccount.name }));
+    expect(world.connector.texts()).not.toContain(t(lang, 'watch.stopped', { what }));
+    await per.click('signin.persona', { persona: 'helpdesk' });
+    expect(world.connector.texts()).toContain(t(lang, 'watch.stop.notAdmin', { what, roles: 'Global Administrator, Global Reader, Hybrid Identity Administrator' }));
+    await per.say(say.list);
+    expect(cardText(per.cards.at(-1))).toContain(what);
+
+    // Signed in as a Global Administrator, the same click stops it.
+    await per.say('sign out');
+    await per.say(say.list);
+    await per.click('watch.stop', { watch: stopId });
+    await per.click('signin.persona', { persona: 'ga' });
+    expect(world.connector.texts()).toContain(t(lang, 'watch.stopped', { what }));
+    await expectNothingWatched(per, CHANNEL_ID);
+  });
+
   it('only admins may set a watch: the helpdesk persona is told which roles it needs, and nothing is watched', async () => {
     const admin = world.chat({ scope: 'groupChat', locale });
     await admin.say(say.sync);
