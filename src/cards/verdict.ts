@@ -206,7 +206,10 @@ export function renderVerdictCard(diagnosis: Diagnosis, lang: Lang, opts: Verdic
   // The diagnosis is already in answer order (diagnostics/ranking.ts): the finding that answers the question first.
   const findings = diagnosis.findings;
   const head = findings[0];
-  const payload = { topic: diagnosis.topic, target: opts.target, subjectId: diagnosis.subject.id ?? null, subjectKind: diagnosis.subject.kind };
+  // The subject's object id lets "Check again" skip the name lookup; the tenant is not an object to look up (its id
+  // would be read as a group's), so a tenant-wide answer is checked again from what the admin asked.
+  const subjectId = diagnosis.subject.kind === 'tenant' ? null : (diagnosis.subject.id ?? null);
+  const payload = { topic: diagnosis.topic, target: opts.target, subjectId, subjectKind: diagnosis.subject.kind };
   const buttons: Button[] = [];
   if (opts.refreshable) buttons.push(button(t(lang, 'cards.verdict.refresh'), 'verdict.refresh', payload, 'positive'));
   for (const b of opts.actions ?? []) buttons.push(button(b.label, b.verb, { ...payload, ...(b.data ?? {}) }));

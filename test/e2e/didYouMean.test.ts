@@ -80,7 +80,7 @@ describe('"did you mean": names the tenant has only in other words', () => {
   });
 });
 
-describe('group-based licensing with nothing named answers for the tenant', () => {
+describe('group-based licensing with nothing named answers for the tenant, also when checked again', () => {
   let world: World;
   beforeAll(async () => {
     world = await startWorld({ SAMPLE_TENANT_PERSONA: 'ga' });
@@ -98,5 +98,8 @@ describe('group-based licensing with nothing named answers for the tenant', () =
     const text = cardText(verdict);
     expect(text).toContain(G.licensedSynced.displayName);
     expect(text).toContain(G.licensedCloud.displayName);
+    // "Check again" answers for the tenant again (the tenant's id on the card is not a group to look up).
+    const again = await admin.click('verdict.refresh');
+    expect(findingIds(again.body.value)[0]).toMatch(/^T6\./);
   });
 });
