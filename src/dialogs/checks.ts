@@ -169,18 +169,9 @@ async function checkUser(api: GraphApi, req: CheckRequest, clock: Clock): Promis
   }
 }
 
-/** Nothing named at all, and the topic answers for the tenant then (catalogue `nothingNamed`): carry that scope. */
-function withTenantScope(req: CheckRequest): CheckRequest {
-  const t = req.target;
-  const scope = topicSpec(req.topic).nothingNamed;
-  if (!scope || t.tenantWide || req.subjectId || t.group?.trim() || t.app?.trim() || t.user?.trim() || t.errorText?.trim() || (t.names ?? []).length > 0) return req;
-  return { ...req, target: { ...t, tenantWide: scope } };
-}
-
 /** Nothing named, asked about the whole tenant: sync health, groups with licence errors, or apps in quarantine. */
 async function checkTenantWide(api: GraphApi, req: CheckRequest, clock: Clock): Promise<CheckOutcome | undefined> {
   const scope = req.target.tenantWide;
-  // A refresh sends the organization's id as the subject id: the scope decides, not the id.
   if (!scope) return undefined;
   return tenantWideVerdict(api, req.topic, scope, clock);
 }
@@ -249,9 +240,8 @@ const FAMILY_CHECKS: Record<Family, FamilyCheck> = {
 };
 
 /** Runs one check. Throws `SignInExpiredError` when Graph rejected the admin's token (sign in again). */
-export async function runCheck(api: GraphApi, asked: CheckRequest, clock: Clock): Promise<CheckOutcome> {
+export async function runCheck(api: GraphApi, req: CheckRequest, clock: Clock): Promise<CheckOutcome> {
   const watch = watchForRejectedToken(api);
-  const req = withTenantScope(asked);
   const outcome =
     (await checkTenantWide(watch.api, req, clock)) ?? (await FAMILY_CHECKS[familyOf(req.topic)](watch.api, req, clock));
   const rejected = watch.rejected();
