@@ -77,7 +77,7 @@ export function usersByName(res: GraphResponse, span: string): { exact: GraphUse
 }
 
 /** The words of a name worth searching for: at least 2 letters, without the quotes and backslashes `$search` reserves. */
-export function searchWords(text: string): string[] {
+function searchWords(text: string): string[] {
   const words = text
     .replace(/["\\]/g, ' ')
     .split(/[\s,;:()[\]{}]+/)
@@ -92,29 +92,17 @@ export function searchWords(text: string): string[] {
  * Timesheets Pro" — which neither `eq` nor `startswith` does. An advanced query: send with `EVENTUAL` and
  * `$count=true`. Undefined when there is nothing to search for.
  */
-export function searchUrl(collection: 'groups' | 'users' | 'servicePrincipals', text: string, select: string, top = 10): string | undefined {
+export function searchUrl(collection: 'groups' | 'users' | 'servicePrincipals', text: string, select: string, top = 5): string | undefined {
   const words = searchWords(text);
   if (words.length === 0) return undefined;
   const search = `"displayName:${words.join(' ')}"`;
   return `/${collection}${query({ $search: search, $select: select, $top: top, $count: 'true' })}`;
 }
 
-/** Search hits ordered by how many of the typed words start a word of their name (best first), then by name. */
-export function rankSearchHits<T extends { displayName?: string | null }>(hits: T[], text: string): T[] {
-  const words = searchWords(text);
-  const score = (o: T) => {
-    const tokens = (o.displayName ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u);
-    return words.filter((w) => tokens.some((tok) => tok.startsWith(w))).length;
-  };
-  return hits
-    .map((o) => ({ o, s: score(o) }))
-    .sort((a, b) => b.s - a.s || (a.o.displayName ?? '').localeCompare(b.o.displayName ?? ''))
-    .map((x) => x.o);
-}
-
 /**
- * One extra round trip, only when nothing matched by name, mail or prefix: the closest objects by `$search`, best
- * first. Empty when nothing is close or the search could not be read (the admin then gets "not found").
+ * One extra round trip, only when nothing matched by name, mail or prefix: the closest objects by `$search` (every
+ * typed word starts a word of the name), at most five. Empty when nothing is close or the search could not be read
+ * (the admin then gets "not found").
  */
 export async function nearMatches<T extends { displayName?: string | null }>(
   api: GraphApi,
@@ -125,5 +113,5 @@ export async function nearMatches<T extends { displayName?: string | null }>(
   const url = searchUrl(collection, text, select);
   if (!url) return [];
   const res = await api.get<{ value?: T[] }>(url, { ...EVENTUAL });
-  return res.ok ? rankSearchHits(res.value?.value ?? [], text).slice(0, 5) : [];
+  return res.ok ? (res.value?.value ?? []).slice(0, 5) : [];
 }

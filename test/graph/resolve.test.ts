@@ -6,7 +6,7 @@ import { fixedClock } from '../../src/clock';
 import { resolveApp } from '../../src/graph/appSnapshot';
 import { createGraphClient, type GraphApi } from '../../src/graph/client';
 import { resolveGroup } from '../../src/graph/groupSnapshot';
-import { extraSpans } from '../../src/graph/resolve';
+import { extraSpans, searchUrl } from '../../src/graph/resolve';
 import { SAMPLE, startSampleTenant, type PersonaName, type SampleTenant } from '../../src/sampleTenant';
 
 const clock = fixedClock('2025-03-04T10:00:00Z');
@@ -127,5 +127,20 @@ describe('resolving the names an admin wrote', () => {
 describe('extraSpans', () => {
   it('drops empty, repeated (any case) and already-typed spans, keeping the admin’s order', () => {
     expect(extraSpans([' Salesforce ', 'anna berg', 'Anna Berg', '', 'Slack'], ['salesforce', undefined])).toEqual(['anna berg', 'Slack']);
+  });
+});
+
+describe('"did you mean" search (searchUrl)', () => {
+  const searchOf = (url: string | undefined) => new URL(url ?? '', 'https://graph.microsoft.com/v1.0').searchParams;
+
+  it('searches the words typed, without the quotes and backslashes $search reserves, with $count', () => {
+    const q = searchOf(searchUrl('groups', 'Sales "O\'Brien" \\ Team', 'id,displayName'));
+    expect(q.get('$search')).toBe('"displayName:sales o\'brien team"');
+    expect(q.get('$count')).toBe('true');
+    expect(q.get('$top')).toBe('5');
+  });
+
+  it('has nothing to search for in a name of quotes and single letters', () => {
+    expect(searchUrl('servicePrincipals', '" \\ a "', 'id')).toBeUndefined();
   });
 });
