@@ -9,15 +9,15 @@
  */
 
 /**
- * The problem families: which kind of object a topic is mostly about, and which of the names the recogniser typed as a
- * group, app or user its check takes as typed (the rest are looked up in the tenant).
+ * The problem families, and which of the names the recogniser typed as a group, app or user a family's check takes as
+ * typed (the rest are looked up in the tenant). How each family's check starts: FAMILY_CHECKS in dialogs/checks.ts.
  */
 export const FAMILIES = {
   /** Group sync: source of authority, Exchange-managed and dynamic groups, licensed groups, Entra Connect sync. */
-  group: { subject: 'group', takes: ['group'] },
+  group: { takes: ['group'] },
   /** Provisioning users to SaaS apps (enterprise apps with a provisioning job), optionally for one user. */
-  provisioning: { subject: 'app', takes: ['app', 'user'] },
-} as const satisfies Record<string, { subject: ObjectKind; takes: readonly ObjectKind[] }>;
+  provisioning: { takes: ['app', 'user'] },
+} as const satisfies Record<string, { takes: readonly ObjectKind[] }>;
 
 export type Family = keyof typeof FAMILIES;
 export const FAMILY_NAMES = Object.keys(FAMILIES) as Family[];
