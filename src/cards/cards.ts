@@ -173,7 +173,7 @@ export interface Candidate {
 /** "Which one?" over several matches; `near`: none is named exactly so, these are the closest ("did you mean"). */
 export function chooseCandidateCard(lang: Lang, data: { kind: ObjectKind; query: string; candidates: Candidate[]; topic: IssueIntent; near?: boolean }): AdaptiveCard {
   return renderCard('choose-candidate', {
-    title: t(lang, `cards.candidate.${data.kind}.title`),
+    title: data.near ? t(lang, 'cards.candidate.nearTitle') : t(lang, `cards.candidate.${data.kind}.title`),
     text: data.near ? t(lang, 'cards.candidate.near', { query: data.query }) : t(lang, 'cards.candidate.text', { count: data.candidates.length, query: data.query }),
     label: t(lang, 'cards.candidate.label'),
     errorMessage: t(lang, 'cards.candidate.error'),

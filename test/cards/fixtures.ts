@@ -24,7 +24,9 @@ export function cardsFor(lang: Lang): Record<string, AdaptiveCard[]> {
     step: ISSUE_INTENTS.flatMap((i) => GUIDES[i].steps.map((_, n) => stepCard(lang, stepData(i, n)))),
     wrapup: ISSUE_INTENTS.flatMap((i) => [wrapupCard(lang, i, { collectKeys: collectKeys(i), links: guideLinks(i), live: true })]),
     'choose-intent': [chooseIntentCard(lang, ['group.sync_errors', 'group.sync_howto']), chooseIntentCard(lang, ['provisioning.setup', 'provisioning.no_users', 'provisioning.wrong_users', 'provisioning.logs'])],
-    'choose-candidate': [chooseCandidateCard(lang, { kind: 'group', query: 'Salg "Øst"', topic: 'group.cannot_modify', candidates: [{ id: '11111111-1111-1111-1111-111111111111', title: 'Salg "Øst"', subtitle: 'salg-ost@contoso.no' }, { id: '22222222-2222-2222-2222-222222222222', title: "Salg Øst (O'Brien)" }] })],
+    'choose-candidate': [chooseCandidateCard(lang, { kind: 'group', query: 'Salg "Øst"', topic: 'group.cannot_modify', candidates: [{ id: '11111111-1111-1111-1111-111111111111', title: 'Salg "Øst"', subtitle: 'salg-ost@contoso.no' }, { id: '22222222-2222-2222-2222-222222222222', title: "Salg Øst (O'Brien)" }] }),
+      // "Did you mean": nothing is named exactly so; the closest by directory search.
+      chooseCandidateCard(lang, { kind: 'app', query: 'Intranett', topic: 'provisioning.setup', near: true, candidates: [{ id: '33333333-3333-3333-3333-333333333333', title: 'Fjordportalen Intranett', subtitle: 'appId 44444444-4444-4444-4444-444444444444' }] })],
     'confirm-action': [confirmActionCard(lang, { title: 'Provision kari.nordmann@contoso.no on demand?', text: 'Slack · Kari Nordmann', request: 'POST /servicePrincipals/sp-1/synchronization/jobs/job-1/provisionOnDemand (user u-1, rule rule-1)', pending: '2f1c3e0a-8d4b-4c1e-9a7f-0b5e6d7c8a91' })],
     'share-channel': [shareChannelCard(lang, [{ id: '19:abc@thread.tacv2', name: 'IT-drift › Identitet & tilgang' }, { id: '19:def@thread.tacv2', name: 'Contoso "Nordic" › General' }])],
     'signin-persona': [personaCard(lang, 'ga'), personaCard(lang, 'custom-persona')],

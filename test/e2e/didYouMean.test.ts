@@ -42,6 +42,7 @@ describe('"did you mean": names the tenant has only in other words', () => {
       expect(admin.lastVerdict()).toBeUndefined();
       const card = lastCard(admin);
       expect(cardText(card)).toContain(t(lang, 'cards.candidate.near', { query: 'Oslo Salg' }));
+      expect(cardText(card)).toContain(t(lang, 'cards.candidate.nearTitle'));
       expect(JSON.stringify(card)).toContain(G.synced.id);
       const [search] = searches(world, before);
       expect(search).toMatchObject({ path: '/v1.0/groups', status: 200 });
